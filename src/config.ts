@@ -2,6 +2,8 @@
 export interface ServerConfig {
   port: number;
   host: string;
+  /** Region named by the health check answer to GET / (requests take theirs from the credential scope). */
+  region: string;
   /** Where the embedded engine keeps its files. */
   dataDir: string;
   /** Keep nothing on disk. */
@@ -21,6 +23,7 @@ export interface ServerConfig {
 export const defaultConfig = (): ServerConfig => ({
   port: 8000,
   host: '127.0.0.1',
+  region: 'us-east-1',
   dataDir: './data',
   inMemory: false,
   sharedDb: false,

@@ -1,1 +1,3 @@
-export const x: number = 1;
+/** Tessera's public API for programs and test suites. */
+export { startServer, type StartOptions, type RunningServer } from './server/start.js';
+export type { ServerConfig } from './config.js';

@@ -1,0 +1,95 @@
+/**
+ * The catalog: every table's metadata, persisted in the storage engine under the catalog key
+ * space and cached in memory, because every request looks its table up.
+ *
+ * Writes go through a storage transaction first and reach the cache only once durable, so the
+ * cache never shows a table that a crash could take back. Existence checks that must not race
+ * (two CreateTables of one name) read the catalog key inside the transaction, not the cache.
+ */
+import type { StorageEngine, StorageTransaction } from '../storage/engine.js';
+import type { TableMeta } from './types.js';
+
+const SPACE_CATALOG = 0x01;
+const TABLE_TAG = 0x54; // 'T'
+const COUNTER_TAG = 0x4e; // 'N': the next free storage prefix id
+
+const tablePrefix = Buffer.from([SPACE_CATALOG, TABLE_TAG]);
+const counterKey = Buffer.from([SPACE_CATALOG, COUNTER_TAG]);
+
+export function catalogKey(namespace: string, name: string): Buffer {
+  return Buffer.concat([tablePrefix, Buffer.from(namespace, 'utf8'), Buffer.from([0]), Buffer.from(name, 'utf8')]);
+}
+
+export class Catalog {
+  private readonly tables = new Map<string, Map<string, TableMeta>>();
+
+  constructor(private readonly storage: StorageEngine) {}
+
+  /** Reads every table's metadata into the cache; call once at start-up. */
+  async load(): Promise<void> {
+    const upper = Buffer.from([SPACE_CATALOG, TABLE_TAG + 1]);
+    await this.storage.read(async (reader) => {
+      for await (const [, value] of reader.range({ gte: tablePrefix, lt: upper })) {
+        this.cache(JSON.parse(value) as TableMeta);
+      }
+    });
+  }
+
+  get(namespace: string, name: string): TableMeta | undefined {
+    return this.tables.get(namespace)?.get(name);
+  }
+
+  /** Tables of a namespace in name order (ListTables order: by UTF-16 code units, as DynamoDB's). */
+  list(namespace: string): TableMeta[] {
+    const ns = this.tables.get(namespace);
+    if (!ns) return [];
+    return [...ns.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  }
+
+  /** Every table of every namespace (background services walk these). */
+  all(): TableMeta[] {
+    const out: TableMeta[] = [];
+    for (const ns of this.tables.values()) out.push(...ns.values());
+    return out;
+  }
+
+  /** Reads a table's metadata inside a transaction: the race-free existence check. */
+  async read(tx: StorageTransaction, namespace: string, name: string): Promise<TableMeta | undefined> {
+    const value = await tx.get(catalogKey(namespace, name));
+    return value === undefined ? undefined : (JSON.parse(value) as TableMeta);
+  }
+
+  /** Stages a table's metadata in `tx`; call `cache` after the transaction commits. */
+  write(tx: StorageTransaction, meta: TableMeta): void {
+    tx.put(catalogKey(meta.namespace, meta.name), JSON.stringify(meta));
+  }
+
+  /** Stages a table's removal in `tx`; call `uncache` after the transaction commits. */
+  remove(tx: StorageTransaction, meta: TableMeta): void {
+    tx.delete(catalogKey(meta.namespace, meta.name));
+  }
+
+  /** Allocates a storage prefix id (for a table or an index) that is never reused. */
+  async allocateId(tx: StorageTransaction): Promise<number> {
+    const current = await tx.get(counterKey);
+    const id = current === undefined ? 1 : Number(current);
+    tx.put(counterKey, String(id + 1));
+    return id;
+  }
+
+  /** Writes `meta` durably and then shows it to readers. */
+  async save(meta: TableMeta): Promise<void> {
+    await this.storage.transact((tx) => this.write(tx, meta));
+    this.cache(meta);
+  }
+
+  cache(meta: TableMeta): void {
+    let ns = this.tables.get(meta.namespace);
+    if (!ns) this.tables.set(meta.namespace, (ns = new Map()));
+    ns.set(meta.name, meta);
+  }
+
+  uncache(meta: TableMeta): void {
+    this.tables.get(meta.namespace)?.delete(meta.name);
+  }
+}

@@ -1,0 +1,3 @@
+import type { OperationMap } from '../types.js';
+
+export const operations: OperationMap = {};

@@ -1,0 +1,59 @@
+/**
+ * Starting and stopping one Tessera server: storage, catalog, HTTP listener and background
+ * services, in that order up and the reverse order down.
+ */
+import type { AddressInfo } from 'node:net';
+import { Catalog } from '../catalog/catalog.js';
+import { defaultConfig, type ServerConfig } from '../config.js';
+import { openStorage } from '../storage/open.js';
+import type { Services } from '../ops/types.js';
+import { createHttpServer } from './http.js';
+import { startBackgroundServices } from '../background/index.js';
+
+export interface StartOptions extends Partial<ServerConfig> {}
+
+export interface RunningServer {
+  /** e.g. http://127.0.0.1:8000 */
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
+  const config: ServerConfig = { ...defaultConfig(), ...stripUndefined(options) };
+  const storage = await openStorage({ dataDir: config.dataDir, inMemory: config.inMemory });
+  const catalog = new Catalog(storage);
+  await catalog.load();
+  const services: Services = { storage, catalog, config };
+  const http = createHttpServer(services);
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(config.port, config.host, () => {
+      http.off('error', reject);
+      resolve();
+    });
+  });
+  const background = startBackgroundServices(services);
+  const port = (http.address() as AddressInfo).port;
+  const host = config.host.includes(':') ? `[${config.host}]` : config.host;
+  let closing: Promise<void> | undefined;
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    close() {
+      closing ??= (async () => {
+        await background.stop();
+        await new Promise<void>((resolve) => {
+          http.close(() => resolve());
+          http.closeAllConnections();
+        });
+        await storage.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
