@@ -1,0 +1,61 @@
+/**
+ * DynamoDB's item size: the figure checked against the 400 KB limit and used for capacity units.
+ *
+ * Measured against DynamoDB Local by bisecting the 409,600-byte boundary:
+ * - S: UTF-8 bytes; B: raw bytes; BOOL/NULL: 1.
+ * - N: 1 + the number of base-100 digit pairs, aligned at the decimal point, from the first pair
+ *   holding a significant digit to the last (`120` → 3, `12` → 2, `0.012` → 3, `1E125` → 2),
+ *   + 1 more if negative. This is the size of the service's internal decimal encoding, which is
+ *   why it is not simply "one byte per two digits".
+ * - SS/NS/BS: the sum of the members' sizes.
+ * - L: 3 + Σ (element + 1); M: 3 + Σ (name + value + 1).
+ * - Item: Σ (attribute name UTF-8 bytes + value).
+ */
+import type { AttributeValue, Item } from './types.js';
+import { parseNumber, type ParsedNumber } from './numbers.js';
+
+export const MAX_ITEM_SIZE = 400 * 1024;
+
+export function parsedNumberSize(p: ParsedNumber): number {
+  if (p.digits === '') return 1;
+  // Digit i (0-based) sits at decimal position exponent-1-i; pairs are {2k+1, 2k}.
+  const top = Math.floor((p.exponent - 1) / 2);
+  const bottom = Math.floor((p.exponent - p.digits.length) / 2);
+  return 1 + (top - bottom + 1) + (p.negative ? 1 : 0);
+}
+
+export function numberSize(n: string): number {
+  return parsedNumberSize(parseNumber(n));
+}
+
+const utf8 = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+/** Decoded length of (valid, padded) base64 without decoding it. */
+export function base64ByteLength(b: string): number {
+  if (b.length === 0) return 0;
+  const pad = b.endsWith('==') ? 2 : b.endsWith('=') ? 1 : 0;
+  return (b.length / 4) * 3 - pad;
+}
+
+export function attributeValueSize(v: AttributeValue): number {
+  if ('S' in v) return utf8(v.S);
+  if ('N' in v) return numberSize(v.N);
+  if ('B' in v) return base64ByteLength(v.B);
+  if ('BOOL' in v || 'NULL' in v) return 1;
+  if ('SS' in v) return v.SS.reduce((t, s) => t + utf8(s), 0);
+  if ('NS' in v) return v.NS.reduce((t, n) => t + numberSize(n), 0);
+  if ('BS' in v) return v.BS.reduce((t, b) => t + base64ByteLength(b), 0);
+  if ('L' in v) return v.L.reduce((t, e) => t + attributeValueSize(e) + 1, 3);
+  if ('M' in v) {
+    let t = 3;
+    for (const k in v.M) t += utf8(k) + attributeValueSize(v.M[k]!) + 1;
+    return t;
+  }
+  return 0;
+}
+
+export function itemSize(item: Item): number {
+  let t = 0;
+  for (const k in item) t += utf8(k) + attributeValueSize(item[k]!);
+  return t;
+}

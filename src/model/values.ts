@@ -1,0 +1,379 @@
+/**
+ * Validation, normalisation, ordering and equality of attribute values.
+ *
+ * Everything that accepts attribute values from a client (items, keys, expression values, legacy
+ * Expected/AttributeUpdates values, ExclusiveStartKey …) goes through `validateAttributeValue`
+ * so that every path reports the same faults with the same words. The result is a normalised
+ * copy: canonical numbers, canonical base64, sets sorted — what the service returns on reads.
+ */
+import { DynamoError, serialization, validation } from '../errors.js';
+import type { AttributeMap, AttributeValue, Item, KeyShape, KeyType } from './types.js';
+import { compareParsed, formatNumber, parseValidNumber } from './numbers.js';
+
+export const VALUE_MESSAGES = {
+  empty: 'Supplied AttributeValue is empty, must contain exactly one of the supported datatypes',
+  multiple: 'Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes',
+  // The double spaces and "An string" are the service's own text.
+  emptySS: 'One or more parameter values were invalid: An string set  may not be empty',
+  emptyNS: 'One or more parameter values were invalid: An number set  may not be empty',
+  emptyBS: 'One or more parameter values were invalid: Binary sets should not be empty',
+  nullSSMember: 'One or more parameter values were invalid: An string set may not have a null string as a member',
+  duplicateNS: 'Input collection contains duplicates',
+  nullFalse: 'One or more parameter values were invalid: Null attribute value types must have the value of true',
+  nesting: 'Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit',
+  nullValue: 'The supplied Item contains a null AttributeValue',
+} as const;
+
+/** `[a, b, a]` — Java's List.toString of the members as sent. */
+export const duplicateSSMessage = (members: readonly string[]): string =>
+  `One or more parameter values were invalid: Input collection [${members.join(', ')}] contains duplicates`;
+export const DUPLICATE_BS_MESSAGE = 'One or more parameter values were invalid: Input collection of type BS contains duplicates.';
+export const nullMemberMessage = (name: string): string => `${VALUE_MESSAGES.nullValue}: ${name} is null`;
+
+/** How ExpressionAttributeValues wraps the message of a bad value. */
+export const expressionValueMessage = (key: string, message: string): string =>
+  `ExpressionAttributeValues contains invalid value: ${message} for key ${key}`;
+
+/**
+ * Container levels allowed inside one attribute of an item. The service counts the item itself as
+ * the first of its 32 levels: an attribute may hold 31 nested M/L, an expression value 32.
+ */
+export const MAX_ITEM_ATTRIBUTE_DEPTH = 31;
+export const MAX_EXPRESSION_VALUE_DEPTH = 32;
+
+export interface ValueOptions {
+  /** Nested M/L levels allowed; MAX_ITEM_ATTRIBUTE_DEPTH unless given. */
+  maxDepth?: number;
+  /** Rewrites each ValidationException message, e.g. to name the expression value it came from. */
+  wrap?: (message: string) => string;
+}
+
+const TYPE_KEYS = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'] as const;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+// ---- wire-type faults -------------------------------------------------------------------------
+// The service's JSON reader rejects a member of the wrong JSON type before any validation runs.
+
+function jsonKind(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'list';
+  return typeof v;
+}
+
+function wrongJsonType(v: unknown, expected: 'String' | 'Boolean' | 'list' | 'map'): DynamoError {
+  switch (jsonKind(v)) {
+    case 'object':
+      return serialization('Start of structure or map found where not expected');
+    case 'list':
+      return serialization('Start of list found where not expected');
+    case 'number':
+      return serialization(`NUMBER_VALUE cannot be converted to ${expected === 'Boolean' ? 'Boolean' : 'String'}`);
+    case 'boolean':
+      return serialization(`${v ? 'TRUE_VALUE' : 'FALSE_VALUE'} cannot be converted to String`);
+    default:
+      return serialization(`STRING_VALUE cannot be converted to ${expected === 'Boolean' ? 'Boolean' : expected}`);
+  }
+}
+
+function expectString(v: unknown): string {
+  if (typeof v !== 'string') throw wrongJsonType(v, 'String');
+  return v;
+}
+
+// ---- base64 -----------------------------------------------------------------------------------
+
+const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** Decodes standard padded base64 as the service's reader does (stray low bits are ignored). */
+export function decodeBinary(text: string): Buffer {
+  if (text.length % 4 !== 0) {
+    throw serialization(`Base64 encoded length is expected a multiple of 4 bytes but found: ${text.length}`);
+  }
+  if (!BASE64_RE.test(text)) throw serialization('Invalid Base64 character found in value');
+  return Buffer.from(text, 'base64');
+}
+
+/** Canonical base64 of a value already validated (`YR==` → `YQ==`). */
+const canonicalBase64 = (text: string): string => decodeBinary(text).toString('base64');
+
+// ---- validation -------------------------------------------------------------------------------
+
+/** Throws the nesting error if `v` holds more than `max` nested M/L levels; runs before anything else. */
+function checkDepth(v: unknown, max: number, depth = 0): void {
+  if (!isObject(v)) return;
+  const m = v['M'];
+  const l = v['L'];
+  if (isObject(m)) {
+    if (depth + 1 > max) throw validation(VALUE_MESSAGES.nesting);
+    for (const k in m) checkDepth(m[k], max, depth + 1);
+  } else if (Array.isArray(l)) {
+    if (depth + 1 > max) throw validation(VALUE_MESSAGES.nesting);
+    for (const e of l) checkDepth(e, max, depth + 1);
+  }
+}
+
+function present(v: Record<string, unknown>): string[] {
+  // Unknown members are ignored and explicit nulls count as absent, as the service's reader does.
+  return TYPE_KEYS.filter((k) => v[k] !== undefined && v[k] !== null);
+}
+
+function normalise(v: unknown): AttributeValue {
+  if (v === null || v === undefined) throw validation(VALUE_MESSAGES.nullValue);
+  if (!isObject(v)) throw wrongJsonType(v, 'map');
+  const types = present(v);
+  if (types.length === 0) throw validation(VALUE_MESSAGES.empty);
+  if (types.length > 1) throw validation(VALUE_MESSAGES.multiple);
+  const type = types[0]!;
+  const body = v[type];
+  switch (type) {
+    case 'S':
+      return { S: expectString(body) };
+    case 'N':
+      return { N: formatNumber(parseValidNumber(expectString(body))) };
+    case 'B':
+      return { B: canonicalBase64(expectString(body)) };
+    case 'BOOL':
+      if (typeof body !== 'boolean') throw wrongJsonType(body, 'Boolean');
+      return { BOOL: body };
+    case 'NULL':
+      if (typeof body !== 'boolean') throw wrongJsonType(body, 'Boolean');
+      if (!body) throw validation(VALUE_MESSAGES.nullFalse);
+      return { NULL: true };
+    case 'M': {
+      if (!isObject(body)) throw wrongJsonType(body, 'map');
+      const out: AttributeMap = {};
+      for (const name of Object.keys(body)) {
+        const member = body[name];
+        if (member === null || member === undefined) throw validation(nullMemberMessage(name));
+        out[name] = normalise(member);
+      }
+      return { M: out };
+    }
+    case 'L': {
+      if (!Array.isArray(body)) throw wrongJsonType(body, 'list');
+      return { L: body.map((e) => normalise(e)) };
+    }
+    case 'SS':
+      return { SS: normaliseSS(body) };
+    case 'NS':
+      return { NS: normaliseNS(body) };
+    case 'BS':
+      return { BS: normaliseBS(body) };
+  }
+  throw validation(VALUE_MESSAGES.empty);
+}
+
+function expectList(body: unknown): unknown[] {
+  if (!Array.isArray(body)) throw wrongJsonType(body, 'list');
+  return body;
+}
+
+function normaliseSS(body: unknown): string[] {
+  const list = expectList(body);
+  if (list.length === 0) throw validation(VALUE_MESSAGES.emptySS);
+  const members = list.map((m) => {
+    if (m === null) throw validation(VALUE_MESSAGES.nullSSMember);
+    return expectString(m);
+  });
+  if (new Set(members).size !== members.length) throw validation(duplicateSSMessage(members));
+  // Sets are returned sorted; the service orders strings by UTF-16 code unit here (not UTF-8).
+  return members.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+function normaliseNS(body: unknown): string[] {
+  const list = expectList(body);
+  if (list.length === 0) throw validation(VALUE_MESSAGES.emptyNS);
+  // A null member fails as "not a number", like any other unparsable member.
+  const parsed = list.map((m) => parseValidNumber(m === null ? '' : expectString(m)));
+  parsed.sort(compareParsed);
+  for (let i = 1; i < parsed.length; i++) {
+    if (compareParsed(parsed[i - 1]!, parsed[i]!) === 0) throw validation(VALUE_MESSAGES.duplicateNS);
+  }
+  return parsed.map(formatNumber);
+}
+
+function normaliseBS(body: unknown): string[] {
+  const list = expectList(body);
+  if (list.length === 0) throw validation(VALUE_MESSAGES.emptyBS);
+  const bytes = list.map((m) => {
+    if (m === null) throw validation(VALUE_MESSAGES.nullValue);
+    return decodeBinary(expectString(m));
+  });
+  bytes.sort(Buffer.compare);
+  for (let i = 1; i < bytes.length; i++) {
+    if (bytes[i - 1]!.equals(bytes[i]!)) throw validation(DUPLICATE_BS_MESSAGE);
+  }
+  return bytes.map((b) => b.toString('base64'));
+}
+
+function wrapped<T>(options: ValueOptions | undefined, fn: () => T): T {
+  if (!options?.wrap) return fn();
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DynamoError && e.type === 'ValidationException') throw validation(options.wrap(e.message));
+    throw e;
+  }
+}
+
+/** Validates one attribute value and returns its normalised copy. */
+export function validateAttributeValue(value: unknown, options?: ValueOptions): AttributeValue {
+  return wrapped(options, () => {
+    checkDepth(value, options?.maxDepth ?? MAX_ITEM_ATTRIBUTE_DEPTH);
+    return normalise(value);
+  });
+}
+
+/**
+ * Validates a whole attribute map (an Item, a Key, an ExclusiveStartKey) and returns its normalised
+ * copy. The nesting limit is checked over the whole map first: a too-deep value anywhere wins
+ * over any other fault.
+ */
+export function validateItem(item: unknown, options?: ValueOptions): Item {
+  return wrapped(options, () => {
+    if (!isObject(item)) throw wrongJsonType(item, 'map');
+    const max = options?.maxDepth ?? MAX_ITEM_ATTRIBUTE_DEPTH;
+    for (const name of Object.keys(item)) checkDepth(item[name], max);
+    const out: Item = {};
+    for (const name of Object.keys(item)) {
+      const v = item[name];
+      if (v === null || v === undefined) throw validation(nullMemberMessage(name));
+      out[name] = normalise(v);
+    }
+    return out;
+  });
+}
+
+/** Validates ExpressionAttributeValues, naming the offending placeholder as the service does. */
+export function validateExpressionAttributeValues(values: unknown): Record<string, AttributeValue> {
+  if (!isObject(values)) throw wrongJsonType(values, 'map');
+  const out: Record<string, AttributeValue> = {};
+  for (const key of Object.keys(values)) {
+    out[key] = validateAttributeValue(values[key], {
+      maxDepth: MAX_EXPRESSION_VALUE_DEPTH,
+      wrap: (m) => expressionValueMessage(key, m),
+    });
+  }
+  return out;
+}
+
+// ---- keys -------------------------------------------------------------------------------------
+
+export const KEY_MESSAGES = {
+  schemaMismatch: 'The provided key element does not match the schema',
+  missingKey: (name: string) => `One or more parameter values were invalid: Missing the key ${name} in the item`,
+  typeMismatch: (name: string, expected: string, actual: string) =>
+    `One or more parameter values were invalid: Type mismatch for key ${name} expected: ${expected} actual: ${actual}`,
+  emptyString: (name: string) =>
+    `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: ${name}`,
+  emptyBinary: (name: string) =>
+    `One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty binary value. Key: ${name}`,
+  // "of2048" (no space) is the service's text.
+  hashTooLong: 'One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of2048 bytes',
+  rangeTooLong:
+    'One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes',
+} as const;
+
+export const MAX_PARTITION_KEY_BYTES = 2048;
+export const MAX_SORT_KEY_BYTES = 1024;
+
+export type KeyMode =
+  /** PutItem-style: the item must contain the key attributes and may hold others. */
+  | 'item'
+  /** Get/Update/Delete-style Key: exactly the key attributes. */
+  | 'key';
+
+/** Byte length of a key value as limited by the service: UTF-8 for S, raw bytes for B. */
+export function keyValueBytes(v: AttributeValue): number {
+  if ('S' in v) return Buffer.byteLength(v.S, 'utf8');
+  if ('B' in v) return Buffer.from(v.B, 'base64').length;
+  return 0;
+}
+
+function checkKeyAttribute(name: string, type: KeyType, isHash: boolean, v: AttributeValue | undefined, mode: KeyMode): void {
+  if (v === undefined) {
+    throw validation(mode === 'item' ? KEY_MESSAGES.missingKey(name) : KEY_MESSAGES.schemaMismatch);
+  }
+  const actual = Object.keys(v)[0]!;
+  if (actual !== type) {
+    throw validation(mode === 'item' ? KEY_MESSAGES.typeMismatch(name, type, actual) : KEY_MESSAGES.schemaMismatch);
+  }
+  if (type === 'S' && (v as { S: string }).S === '') throw validation(KEY_MESSAGES.emptyString(name));
+  if (type === 'B' && (v as { B: string }).B === '') throw validation(KEY_MESSAGES.emptyBinary(name));
+  const bytes = keyValueBytes(v);
+  if (isHash && bytes > MAX_PARTITION_KEY_BYTES) throw validation(KEY_MESSAGES.hashTooLong);
+  if (!isHash && bytes > MAX_SORT_KEY_BYTES) throw validation(KEY_MESSAGES.rangeTooLong);
+}
+
+/**
+ * Checks the key attributes of an already-validated (normalised) item or Key against the table's
+ * or index's key shape. Attributes are checked partition key first, each fully, so the first
+ * faulty attribute decides the message.
+ */
+export function validateKey(shape: KeyShape, attrs: AttributeMap, mode: KeyMode): void {
+  if (mode === 'key') {
+    const expected = shape.range ? 2 : 1;
+    if (Object.keys(attrs).length !== expected) throw validation(KEY_MESSAGES.schemaMismatch);
+  }
+  checkKeyAttribute(shape.hash.name, shape.hash.type, true, attrs[shape.hash.name], mode);
+  if (shape.range) checkKeyAttribute(shape.range.name, shape.range.type, false, attrs[shape.range.name], mode);
+}
+
+/** Extracts just the key attributes of an item (which must have them). */
+export function extractKey(shape: KeyShape, item: AttributeMap): AttributeMap {
+  const key: AttributeMap = { [shape.hash.name]: item[shape.hash.name]! };
+  if (shape.range) key[shape.range.name] = item[shape.range.name]!;
+  return key;
+}
+
+// ---- ordering and equality --------------------------------------------------------------------
+
+/** Unsigned byte order of UTF-8 — the order DynamoDB sorts strings in. */
+export function compareStrings(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
+}
+
+/**
+ * DynamoDB's ordering of two scalar values of the same type (S, N or B); `undefined` when the
+ * types differ or are not orderable — comparisons with such operands are simply false.
+ */
+export function compareValues(a: AttributeValue, b: AttributeValue): number | undefined {
+  if ('S' in a && 'S' in b) return Math.sign(compareStrings(a.S, b.S));
+  if ('N' in a && 'N' in b) return Math.sign(compareParsed(parseValidNumber(a.N), parseValidNumber(b.N)));
+  if ('B' in a && 'B' in b) return Math.sign(Buffer.compare(Buffer.from(a.B, 'base64'), Buffer.from(b.B, 'base64')));
+  return undefined;
+}
+
+function sameMembers(a: readonly string[], b: readonly string[], key: (s: string) => string): boolean {
+  if (a.length !== b.length) return false;
+  const set = new Set(a.map(key));
+  return b.every((m) => set.has(key(m)));
+}
+
+const numberKey = (n: string): string => formatNumber(parseValidNumber(n));
+const binaryKey = (b: string): string => Buffer.from(b, 'base64').toString('base64');
+
+/** Deep equality with DynamoDB semantics: sets as sets, numbers by value, maps by key. */
+export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
+  if ('S' in a) return 'S' in b && a.S === b.S;
+  if ('N' in a) return 'N' in b && compareParsed(parseValidNumber(a.N), parseValidNumber(b.N)) === 0;
+  if ('B' in a) return 'B' in b && binaryKey(a.B) === binaryKey(b.B);
+  if ('BOOL' in a) return 'BOOL' in b && a.BOOL === b.BOOL;
+  if ('NULL' in a) return 'NULL' in b;
+  if ('SS' in a) return 'SS' in b && sameMembers(a.SS, b.SS, (s) => s);
+  if ('NS' in a) return 'NS' in b && sameMembers(a.NS, b.NS, numberKey);
+  if ('BS' in a) return 'BS' in b && sameMembers(a.BS, b.BS, binaryKey);
+  if ('L' in a) {
+    if (!('L' in b) || a.L.length !== b.L.length) return false;
+    return a.L.every((e, i) => valuesEqual(e, b.L[i]!));
+  }
+  if ('M' in a) {
+    if (!('M' in b)) return false;
+    const ka = Object.keys(a.M);
+    if (ka.length !== Object.keys(b.M).length) return false;
+    return ka.every((k) => k in b.M && valuesEqual(a.M[k]!, b.M[k]!));
+  }
+  return false;
+}
