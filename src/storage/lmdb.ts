@@ -1,0 +1,109 @@
+/**
+ * The durable engine: committed state in LMDB, transactions through the shared sequencer.
+ *
+ * LMDB gives one writer at a time and synchronous, lock-free snapshot reads. lmdb-js runs write
+ * transactions on its own thread; each commit group becomes one `batch` there, i.e. one LMDB
+ * write transaction and one fsync, however many Tessera transactions it carries.
+ */
+import type { Database, RootDatabase, Transaction as ReadTxn } from 'lmdb';
+import type { Entry, StorageEngine, StorageKey, StorageReader, StorageTransaction, StorageValue } from './engine.js';
+import type { Bounds } from './bounds.js';
+import { fromLatin1 } from './btree.js';
+import { Sequencer, type WriteSet } from './sequencer.js';
+import { MAX_KEY_BYTES, readerOf } from './transaction.js';
+import type { SyncView } from './view.js';
+
+export type LmdbDatabase = RootDatabase<StorageValue, StorageKey>;
+
+interface LmdbRange {
+  start?: StorageKey;
+  end?: StorageKey;
+  reverse?: boolean;
+  exclusiveStart?: boolean;
+  inclusiveEnd?: boolean;
+  limit?: number;
+  transaction?: ReadTxn;
+}
+
+/** Translates [lower, upper) into lmdb-js terms, where `start` is wherever iteration begins. */
+function lmdbRange(bounds: Bounds, transaction: ReadTxn | undefined): LmdbRange {
+  const options: LmdbRange = {};
+  if (transaction) options.transaction = transaction;
+  if (bounds.limit !== Infinity) options.limit = bounds.limit;
+  if (!bounds.reverse) {
+    if (bounds.lower) options.start = bounds.lower;
+    if (bounds.upper) options.end = bounds.upper;
+  } else {
+    options.reverse = true;
+    if (bounds.upper) {
+      options.start = bounds.upper;
+      options.exclusiveStart = true;
+    }
+    if (bounds.lower) {
+      options.end = bounds.lower;
+      options.inclusiveEnd = true;
+    }
+  }
+  return options;
+}
+
+/** Committed state as of `transaction`, or the latest committed state when it is undefined. */
+function lmdbView(db: Database<StorageValue, StorageKey>, transaction?: ReadTxn): SyncView {
+  const getOptions = transaction ? { transaction } : undefined;
+  return {
+    get: (key) => db.get(key, getOptions),
+    range: (bounds) =>
+      db.getRange(lmdbRange(bounds, transaction)).map(({ key, value }): Entry => [key, value]),
+  };
+}
+
+export class LmdbEngine implements StorageEngine {
+  private readonly sequencer: Sequencer;
+
+  constructor(private readonly db: LmdbDatabase) {
+    // lmdb-js sets maxKeySize on the store without declaring it in its types.
+    const { maxKeySize } = db as unknown as { maxKeySize: number };
+    if (maxKeySize < MAX_KEY_BYTES) {
+      throw new Error(`LMDB environment allows keys of ${maxKeySize} bytes; Tessera needs ${MAX_KEY_BYTES} (8 KiB pages)`);
+    }
+    this.sequencer = new Sequencer({ committed: lmdbView(db), commit: (writes) => this.commit(writes) });
+  }
+
+  async get(key: StorageKey): Promise<StorageValue | undefined> {
+    return this.db.get(key);
+  }
+
+  async read<T>(fn: (reader: StorageReader) => Promise<T> | T): Promise<T> {
+    // Pins one LMDB snapshot until fn settles, however many awaits it spans; readers that start
+    // with no commit in between share the same LMDB read transaction.
+    const txn = this.db.useReadTransaction();
+    try {
+      return await fn(readerOf(lmdbView(this.db, txn)));
+    } finally {
+      txn.done();
+    }
+  }
+
+  transact<T>(fn: (tx: StorageTransaction) => Promise<T> | T): Promise<T> {
+    return this.sequencer.transact(fn);
+  }
+
+  async close(): Promise<void> {
+    await this.sequencer.close();
+    await this.db.close();
+  }
+
+  private async commit(writes: WriteSet): Promise<void> {
+    // `batch` puts every operation in one LMDB transaction; with synchronous commits (see open.ts)
+    // its promise resolves after LMDB's fsync.
+    await this.db.batch(() => {
+      for (const [key, value] of writes) {
+        if (value === null) void this.db.remove(fromLatin1(key));
+        else void this.db.put(fromLatin1(key), value);
+      }
+    });
+    // lmdb-js renews its shared read transaction lazily; renew now so that `committed` shows this
+    // group before the sequencer stops overlaying it.
+    this.db.resetReadTxn();
+  }
+}
