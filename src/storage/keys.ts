@@ -1,0 +1,266 @@
+/**
+ * The storage key layout: byte strings whose unsigned lexicographic order is the order Tessera
+ * needs — items grouped by partition and sorted by sort key as DynamoDB sorts them.
+ *
+ *   item   0x02 | tableId u32 BE | md5(partition key) | sort key (unterminated, it is last)
+ *   index  0x03 | indexId u32 BE | md5(index partition key) | index sort key (escaped, 00 00)
+ *               | md5(table primary key)
+ *
+ * Partition keys are stored only as their MD5: keys stay short and fixed-size (LMDB keys are
+ * limited to 1978 bytes, a partition key may be 2048) and a Scan walks partitions in hash
+ * order, as DynamoDB's does, which also makes parallel-scan segments simple hash ranges.
+ *
+ * Sort keys are encoded so that byte order is DynamoDB order: S as UTF-8, B raw, N with the
+ * order-preserving encoding below. Where a sort key is not the last component it is made
+ * self-delimiting by escaping 0x00 as 00 FF and terminating with 00 00, which keeps "a" < "ab".
+ */
+import { createHash } from 'node:crypto';
+import type { AttributeValue, KeyShape, KeyType } from '../model/types.js';
+import { parseNumber, MIN_EXPONENT } from '../model/numbers.js';
+
+export const SPACE_CATALOG = 0x01;
+export const SPACE_ITEMS = 0x02;
+export const SPACE_INDEX = 0x03;
+export const SPACE_STREAMS = 0x04;
+export const SPACE_SYSTEM = 0x05;
+
+export const HASH_BYTES = 16;
+/** Length of tag + id: the prefix of a whole table's (or index's) keys. */
+export const OWNER_PREFIX_BYTES = 5;
+
+// Type bytes in front of a partition key's bytes, so S "1", N 1 and B 0x31 never hash alike.
+const TYPE_TAG: Record<KeyType, number> = { S: 0x01, N: 0x02, B: 0x03 };
+
+// ---- numbers ----------------------------------------------------------------------------------
+//
+// sign byte: 0x01 negative, 0x02 zero, 0x03 positive. Then, for non-zero values, one exponent
+// byte (the adjusted exponent offset to 0..255; complemented for negatives) and one byte per
+// significant digit (0x10 + d; 0x19 − d for negatives). Negatives end with 0xFF so that a shorter
+// digit string (a smaller magnitude, e.g. −0.12 vs −0.123) sorts after its extensions. Only the
+// exponent byte can be 0x00 (at the ends of the range), which escaping handles like any byte.
+
+const NUM_NEGATIVE = 0x01;
+const NUM_ZERO = 0x02;
+const NUM_POSITIVE = 0x03;
+const EXPONENT_BIAS = -MIN_EXPONENT; // adjusted exponent −130 → 0, 125 → 255
+
+export function encodeNumber(text: string): Buffer {
+  const p = parseNumber(text);
+  if (p.digits === '') return Buffer.from([NUM_ZERO]);
+  const exp = p.exponent - 1 + EXPONENT_BIAS;
+  const n = p.digits.length;
+  if (!p.negative) {
+    const out = Buffer.allocUnsafe(2 + n);
+    out[0] = NUM_POSITIVE;
+    out[1] = exp;
+    for (let i = 0; i < n; i++) out[2 + i] = 0x10 + (p.digits.charCodeAt(i) - 48);
+    return out;
+  }
+  const out = Buffer.allocUnsafe(3 + n);
+  out[0] = NUM_NEGATIVE;
+  out[1] = 255 - exp;
+  for (let i = 0; i < n; i++) out[2 + i] = 0x19 - (p.digits.charCodeAt(i) - 48);
+  out[2 + n] = 0xff;
+  return out;
+}
+
+// ---- values -----------------------------------------------------------------------------------
+
+/** Order-preserving bytes of a key value (S, N or B). */
+export function encodeKeyValue(v: AttributeValue): Buffer {
+  if ('S' in v) return Buffer.from(v.S, 'utf8');
+  if ('N' in v) return encodeNumber(v.N);
+  if ('B' in v) return Buffer.from(v.B, 'base64');
+  throw new Error(`not a key value: ${Object.keys(v)[0]}`);
+}
+
+function keyType(v: AttributeValue): KeyType {
+  if ('S' in v) return 'S';
+  if ('N' in v) return 'N';
+  if ('B' in v) return 'B';
+  throw new Error(`not a key value: ${Object.keys(v)[0]}`);
+}
+
+/** Escapes 0x00 as 00 FF; appending 00 00 then yields a self-delimiting, order-preserving form. */
+export function escapeBytes(b: Buffer): Buffer {
+  if (!b.includes(0)) return b;
+  const parts: number[] = [];
+  for (const byte of b) {
+    parts.push(byte);
+    if (byte === 0) parts.push(0xff);
+  }
+  return Buffer.from(parts);
+}
+
+const TERMINATOR = Buffer.from([0, 0]);
+
+export function delimit(b: Buffer): Buffer {
+  return Buffer.concat([escapeBytes(b), TERMINATOR]);
+}
+
+/** MD5 of a partition key value, tagged by type. */
+export function hashKeyValue(v: AttributeValue): Buffer {
+  return createHash('md5').update(Buffer.from([TYPE_TAG[keyType(v)]])).update(encodeKeyValue(v)).digest();
+}
+
+function u32(n: number): Buffer {
+  const b = Buffer.allocUnsafe(4);
+  b.writeUInt32BE(n >>> 0);
+  return b;
+}
+
+/** The smallest key greater than every key that starts with `prefix`. */
+export function prefixEnd(prefix: Buffer): Buffer {
+  let end = prefix.length;
+  while (end > 0 && prefix[end - 1] === 0xff) end--;
+  if (end === 0) throw new Error('prefix has no upper bound');
+  const out = Buffer.from(prefix.subarray(0, end));
+  out[end - 1]! += 1;
+  return out;
+}
+
+export interface KeyRange {
+  gte: Buffer;
+  lt: Buffer;
+}
+
+export function prefixRange(prefix: Buffer): KeyRange {
+  return { gte: prefix, lt: prefixEnd(prefix) };
+}
+
+function attr(item: Record<string, AttributeValue>, name: string): AttributeValue {
+  const v = item[name];
+  if (v === undefined) throw new Error(`item lacks key attribute ${name}`);
+  return v;
+}
+
+// ---- table items ------------------------------------------------------------------------------
+
+export function tablePrefix(tableId: number): Buffer {
+  return Buffer.concat([Buffer.from([SPACE_ITEMS]), u32(tableId)]);
+}
+
+/** All items of one partition lie under this prefix. The key shape is accepted for symmetry. */
+export function partitionPrefix(tableId: number, _keyShape: KeyShape, pkValue: AttributeValue): Buffer {
+  return Buffer.concat([tablePrefix(tableId), hashKeyValue(pkValue)]);
+}
+
+export function itemKey(tableId: number, keyShape: KeyShape, item: Record<string, AttributeValue>): Buffer {
+  const prefix = partitionPrefix(tableId, keyShape, attr(item, keyShape.hash.name));
+  if (!keyShape.range) return prefix;
+  return Buffer.concat([prefix, encodeKeyValue(attr(item, keyShape.range.name))]);
+}
+
+// ---- index entries ----------------------------------------------------------------------------
+
+export function indexPrefix(indexId: number): Buffer {
+  return Buffer.concat([Buffer.from([SPACE_INDEX]), u32(indexId)]);
+}
+
+export function indexPartitionPrefix(indexId: number, pkValue: AttributeValue): Buffer {
+  return Buffer.concat([indexPrefix(indexId), hashKeyValue(pkValue)]);
+}
+
+/** MD5 identifying an item by its table primary key; makes index entries unique. */
+export function primaryKeyHash(tableShape: KeyShape, item: Record<string, AttributeValue>): Buffer {
+  const h = createHash('md5');
+  const pk = attr(item, tableShape.hash.name);
+  h.update(Buffer.from([TYPE_TAG[keyType(pk)]])).update(delimit(encodeKeyValue(pk)));
+  if (tableShape.range) {
+    const sk = attr(item, tableShape.range.name);
+    h.update(Buffer.from([TYPE_TAG[keyType(sk)]])).update(delimit(encodeKeyValue(sk)));
+  }
+  return h.digest();
+}
+
+/**
+ * Key of the index entry for `item`, which must carry the index key attributes (items lacking
+ * them are not in a sparse index — the caller decides that).
+ */
+export function indexEntryKey(
+  indexId: number,
+  indexShape: KeyShape,
+  tableShape: KeyShape,
+  item: Record<string, AttributeValue>,
+): Buffer {
+  const parts = [indexPartitionPrefix(indexId, attr(item, indexShape.hash.name))];
+  if (indexShape.range) parts.push(delimit(encodeKeyValue(attr(item, indexShape.range.name))));
+  parts.push(primaryKeyHash(tableShape, item));
+  return Buffer.concat(parts);
+}
+
+// ---- sort-key conditions ----------------------------------------------------------------------
+
+export type SortKeyCondition =
+  | { op: 'EQ' | 'LT' | 'LE' | 'GT' | 'GE'; value: AttributeValue }
+  | { op: 'BETWEEN'; low: AttributeValue; high: AttributeValue }
+  | { op: 'BEGINS_WITH'; value: AttributeValue };
+
+/**
+ * Keys in `partition` whose sort key satisfies `cond`, as one [gte, lt) range. `delimited` is
+ * true for index entries (escaped, terminated sort key followed by the table key hash) and false
+ * for table items (raw sort key, last). Without a condition: the whole partition.
+ */
+export function sortKeyRange(partition: Buffer, cond: SortKeyCondition | undefined, delimited: boolean): KeyRange {
+  const whole = prefixRange(partition);
+  if (!cond) return whole;
+  // [lo, hi): every key whose sort key equals v.
+  const eq = (v: AttributeValue): KeyRange => {
+    const enc = encodeKeyValue(v);
+    if (delimited) return prefixRange(Buffer.concat([partition, delimit(enc)]));
+    const lo = Buffer.concat([partition, enc]);
+    return { gte: lo, lt: Buffer.concat([lo, Buffer.from([0])]) };
+  };
+  switch (cond.op) {
+    case 'EQ':
+      return eq(cond.value);
+    case 'LT':
+      return { gte: whole.gte, lt: eq(cond.value).gte };
+    case 'LE':
+      return { gte: whole.gte, lt: eq(cond.value).lt };
+    case 'GT':
+      return { gte: eq(cond.value).lt, lt: whole.lt };
+    case 'GE':
+      return { gte: eq(cond.value).gte, lt: whole.lt };
+    case 'BETWEEN':
+      return { gte: eq(cond.low).gte, lt: eq(cond.high).lt };
+    case 'BEGINS_WITH': {
+      const enc = encodeKeyValue(cond.value);
+      // An empty prefix matches the whole partition.
+      if (enc.length === 0) return whole;
+      return prefixRange(Buffer.concat([partition, delimited ? escapeBytes(enc) : enc]));
+    }
+  }
+}
+
+/** True when a range is empty (e.g. BETWEEN with low > high). */
+export function isEmptyRange(r: KeyRange): boolean {
+  return Buffer.compare(r.gte, r.lt) >= 0;
+}
+
+// ---- parallel scan ----------------------------------------------------------------------------
+
+const HASH_SPACE = 1n << 128n;
+
+function hashBytes(n: bigint): Buffer {
+  const out = Buffer.alloc(HASH_BYTES);
+  for (let i = HASH_BYTES - 1; i >= 0; i--) {
+    out[i] = Number(n & 0xffn);
+    n >>= 8n;
+  }
+  return out;
+}
+
+/**
+ * The key range of one parallel-scan segment: the 16-byte hash space after a table or index
+ * prefix cut into `totalSegments` contiguous, disjoint pieces that together cover it.
+ */
+export function segmentBounds(ownerPrefix: Buffer, segment: number, totalSegments: number): KeyRange {
+  if (!Number.isInteger(totalSegments) || totalSegments < 1) throw new RangeError('totalSegments must be ≥ 1');
+  if (!Number.isInteger(segment) || segment < 0 || segment >= totalSegments) throw new RangeError('segment out of range');
+  const start = (BigInt(segment) * HASH_SPACE) / BigInt(totalSegments);
+  const gte = Buffer.concat([ownerPrefix, hashBytes(start)]);
+  if (segment === totalSegments - 1) return { gte, lt: prefixEnd(ownerPrefix) };
+  const end = (BigInt(segment + 1) * HASH_SPACE) / BigInt(totalSegments);
+  return { gte, lt: Buffer.concat([ownerPrefix, hashBytes(end)]) };
+}
