@@ -1,0 +1,787 @@
+/**
+ * Request shape validation, driven by the AWS API model (botocore, distilled into api-model.json by
+ * scripts/gen-api-model.mjs), answering the way real DynamoDB's coral front end does:
+ *
+ *  1. Deserialization: a JSON value of the wrong JSON type for its shape is a
+ *     `com.amazon.coral.service#SerializationException` (see SERIALIZATION below for the wording).
+ *     A `null` member is treated as absent. Members not in the model are ignored.
+ *  2. Constraint validation: required members, string/list/map length, numeric range, enum and
+ *     pattern, reported together as
+ *     `N validation error(s) detected: Value … at '<path>' failed to satisfy constraint: …; Value …`.
+ *  3. A few DynamoDB-specific checks that run after coral and word their own messages (table names
+ *     on operations that also accept ARNs, required TableName on table operations, empty
+ *     RequestItems on batch operations). See OPERATION QUIRKS below.
+ *
+ * Sources for the wording are cited next to each rule. "Real service" means observations of
+ * DynamoDB in AWS (us-east-1 wording; in 2026-06 some regions started rewording these messages, we
+ * follow the long-standing wording that us-east-1 still returns).
+ *
+ * Performance: the model is compiled once at module load into linked node objects; the per-request
+ * walk allocates nothing unless an error is found (the path is a reusable stack, errors are
+ * collected lazily).
+ */
+import { readFileSync } from 'node:fs';
+import { DynamoError, serialization, unknownOperation, validation } from '../errors.js';
+import { javaDouble, javaHashMapOrder } from './java.js';
+
+export type Service = 'dynamodb' | 'streams';
+
+// ---------------------------------------------------------------------------------------------
+// Model loading
+// ---------------------------------------------------------------------------------------------
+
+interface RawShape {
+  type: string;
+  min?: number;
+  max?: number;
+  pattern?: string;
+  enum?: string[];
+  members?: [string, string][];
+  required?: string[];
+  order?: number[];
+  member?: string;
+  key?: string;
+  value?: string;
+}
+interface RawService {
+  targetPrefix: string;
+  operations: Record<string, string | null>;
+  shapes: Record<string, RawShape>;
+}
+interface RawModel {
+  services: Record<Service, RawService>;
+}
+
+function loadModel(): RawModel {
+  // tsc copies the JSON next to the compiled file (it is part of the program via tsconfig's
+  // include); fall back to the source tree when running from an unusual layout.
+  const candidates = [
+    new URL('./api-model.json', import.meta.url),
+    new URL('../../../src/validate/api-model.json', import.meta.url),
+  ];
+  let lastError: unknown;
+  for (const url of candidates) {
+    try {
+      return JSON.parse(readFileSync(url, 'utf8')) as RawModel;
+    } catch (e) {
+      lastError = e;
+    }
+  }
+  throw lastError;
+}
+
+const RAW = loadModel();
+
+/** Operation names per service, as in the API model (the server uses them to tell unknown operations). */
+export const OPERATIONS: Readonly<Record<Service, readonly string[]>> = {
+  dynamodb: Object.keys(RAW.services.dynamodb.operations),
+  streams: Object.keys(RAW.services.streams.operations),
+};
+/** X-Amz-Target prefixes per service (`DynamoDB_20120810`, `DynamoDBStreams_20120810`). */
+export const TARGET_PREFIX: Readonly<Record<Service, string>> = {
+  dynamodb: RAW.services.dynamodb.targetPrefix,
+  streams: RAW.services.streams.targetPrefix,
+};
+const OPERATION_SETS: Record<Service, ReadonlySet<string>> = {
+  dynamodb: new Set(OPERATIONS.dynamodb),
+  streams: new Set(OPERATIONS.streams),
+};
+export function isKnownOperation(service: Service, operation: string): boolean {
+  return OPERATION_SETS[service].has(operation);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Compiled shapes
+// ---------------------------------------------------------------------------------------------
+
+const STRING = 0;
+const INTEGER = 1;
+const LONG = 2;
+const DOUBLE = 3;
+const BOOLEAN = 4;
+const BLOB = 5;
+const TIMESTAMP = 6;
+const STRUCTURE = 7;
+const LIST = 8;
+const MAP = 9;
+
+const KIND: Record<string, number> = {
+  string: STRING,
+  integer: INTEGER,
+  long: LONG,
+  double: DOUBLE,
+  float: DOUBLE,
+  boolean: BOOLEAN,
+  blob: BLOB,
+  timestamp: TIMESTAMP,
+  structure: STRUCTURE,
+  list: LIST,
+  map: MAP,
+};
+
+/** The Java type coral names in "X cannot be converted to <Type>". */
+const JAVA_TYPE = ['String', 'Integer', 'Long', 'Double', 'Boolean', 'ByteBuffer', 'Date', '', '', ''];
+
+interface Field {
+  readonly name: string;
+  /** Path segment: member name with its first letter lower-cased (`TableName` → `tableName`). */
+  readonly camel: string;
+  node: Node;
+  /** Coral's not-null constraint (after operation quirks are applied). */
+  required: boolean;
+  /** A TableName member of shape TableArn: gets DynamoDB's own table-name check (see below). */
+  readonly tableArn: boolean;
+}
+
+interface Node {
+  readonly kind: number;
+  readonly name: string;
+  readonly min: number | undefined;
+  readonly max: number | undefined;
+  readonly pattern: RegExp | undefined;
+  readonly patternText: string | undefined;
+  readonly enumSet: ReadonlySet<string> | undefined;
+  readonly enumText: string | undefined;
+  /** Has constraints of its own (length, range, pattern, enum). */
+  readonly constrained: boolean;
+  /** Anything below (or at) this node that phase 2 must look at: constraints or required members. */
+  deep: boolean;
+  fields: Field[];
+  byName: Map<string, Field>;
+  /** Fields in coral's validation order (Java HashMap order of the camelCased names). */
+  vorder: Field[];
+  member: Node | undefined;
+  key: Node | undefined;
+  value: Node | undefined;
+  /** Map only: the value node without its own constraints (those are reported once, on the map). */
+  valueInner: Node | undefined;
+  /** Member names shown by the Java toString() of this structure (model members plus hidden ones). */
+  display: string[] | undefined;
+}
+
+/**
+ * Constraints that the real service enforces in coral but botocore's model does not carry.
+ * - KeySchema max 2: "1 validation error detected: Value '[KeySchemaElement(attributeName=pk,
+ *   keyType=HASH), …]' at 'keySchema' failed to satisfy constraint: Member must have length less
+ *   than or equal to 2" (nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts).
+ */
+const SHAPE_PATCHES: Record<Service, Record<string, Partial<RawShape>>> = {
+  dynamodb: { KeySchema: { max: 2 } },
+  streams: {},
+};
+
+/**
+ * Members that the service's Java model has but botocore does not, visible in the toString()
+ * echoed in messages. Observed (real service, us-east-1, 2026-06, nubo-db/dynamodb-conformance
+ * captures/2026-06-09-validation-rewording.json, BatchWriteItem with 26 requests):
+ *   WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(s=bw-0, n=null, b=null, iNT=null,
+ *   dECIMAL=null, dOUBLE=null, sS=null, nS=null, bS=null, iNTSET=null, dECIMALSET=null,
+ *   dOUBLESET=null, m=null, l=null, nULL=null, bOOL=null)}, workloadProfileName=null), deleteRequest=null)
+ */
+const DISPLAY_MEMBERS: Record<string, string[]> = {
+  AttributeValue: ['S', 'N', 'B', 'INT', 'DECIMAL', 'DOUBLE', 'SS', 'NS', 'BS', 'INTSET', 'DECIMALSET', 'DOUBLESET', 'M', 'L', 'NULL', 'BOOL'],
+  PutRequest: ['Item', 'WorkloadProfileName'],
+};
+
+const camel = (name: string): string => name.charAt(0).toLowerCase() + name.slice(1);
+
+/** Java regex (String#matches, whole input) → JS RegExp. */
+function compilePattern(p: string): RegExp {
+  // \p{Print} is a Java POSIX class (printable ASCII); JS has no such property.
+  const js = p.replace(/\\p\{Print\}/g, '[\\x20-\\x7E]');
+  return new RegExp(`^(?:${js})$`, 'u');
+}
+
+interface CompiledService {
+  inputs: Map<string, Node | null>;
+}
+
+function compileService(service: Service): CompiledService {
+  const raw = RAW.services[service];
+  const nodes = new Map<string, Node>();
+  const build = (name: string): Node => {
+    const existing = nodes.get(name);
+    if (existing) return existing;
+    const s: RawShape = { ...raw.shapes[name]!, ...SHAPE_PATCHES[service][name] };
+    const kind = KIND[s.type];
+    if (kind === undefined) throw new Error(`validate: unsupported shape type ${s.type} (${name})`);
+    const node: Node = {
+      kind,
+      name,
+      min: s.min,
+      max: s.max,
+      pattern: s.pattern !== undefined ? compilePattern(s.pattern) : undefined,
+      patternText: s.pattern,
+      enumSet: s.enum ? new Set(s.enum) : undefined,
+      enumText: s.enum ? `[${enumOrder(name, s.enum).join(', ')}]` : undefined,
+      constrained: s.min !== undefined || s.max !== undefined || s.pattern !== undefined || s.enum !== undefined,
+      deep: false,
+      fields: [],
+      byName: new Map(),
+      vorder: [],
+      member: undefined,
+      key: undefined,
+      value: undefined,
+      valueInner: undefined,
+      display: undefined,
+    };
+    nodes.set(name, node);
+    if (kind === STRUCTURE) {
+      const required = new Set(s.required ?? []);
+      for (const [m, shape] of s.members ?? []) {
+        const f: Field = { name: m, camel: camel(m), node: undefined as unknown as Node, required: required.has(m), tableArn: m === 'TableName' && shape === 'TableArn' };
+        node.fields.push(f);
+        node.byName.set(m, f);
+        f.node = build(shape);
+      }
+      node.vorder = (s.order ?? node.fields.map((_, i) => i)).map((i) => node.fields[i]!);
+      node.display = DISPLAY_MEMBERS[name] ?? node.fields.map((f) => f.name);
+    } else if (kind === LIST) {
+      node.member = build(s.member!);
+    } else if (kind === MAP) {
+      node.key = build(s.key!);
+      node.value = build(s.value!);
+    }
+    return node;
+  };
+  const inputs = new Map<string, Node | null>();
+  for (const [op, shape] of Object.entries(raw.operations)) inputs.set(op, shape ? build(shape) : null);
+  // `deep` over a cyclic graph (AttributeValue ↔ MapAttributeValue): iterate to a fixpoint.
+  const all = [...nodes.values()];
+  for (const n of all) n.deep = n.constrained || n.fields.some((f) => f.required);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const n of all) {
+      if (n.deep) continue;
+      const d =
+        n.fields.some((f) => f.node.deep || f.tableArn) ||
+        (n.member?.deep ?? false) ||
+        (n.key?.deep ?? false) ||
+        (n.value?.deep ?? false);
+      if (d) n.deep = changed = true;
+    }
+  }
+  for (const n of all) {
+    if (n.kind !== MAP) continue;
+    const v = n.value!;
+    n.valueInner = v.constrained
+      ? { ...v, constrained: false, min: undefined, max: undefined, pattern: undefined, enumSet: undefined }
+      : v;
+  }
+  return { inputs };
+}
+
+/**
+ * The order coral lists an enum's values in "Member must satisfy enum value set: [...]". It is not
+ * the botocore order; where the real service's order has been observed it is used, otherwise the
+ * model order. Observed (real service):
+ * - ReturnValue [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW], ReturnConsumedCapacity
+ *   [INDEXES, TOTAL, NONE], ReturnItemCollectionMetrics [SIZE, NONE]:
+ *   nubo-db/dynamodb-conformance captures/2026-06-09 (us-east-1, PutItem with 3 invalid enums).
+ * - Select [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]:
+ *   …/tests/tier3/error-messages/query.test.ts.
+ * - KeyType [HASH, RANGE], ScalarAttributeType [B, N, S]: …/error-messages/createTable.test.ts.
+ */
+const ENUM_ORDER: Record<string, string[]> = {
+  ReturnValue: ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'],
+  ReturnConsumedCapacity: ['INDEXES', 'TOTAL', 'NONE'],
+  ReturnItemCollectionMetrics: ['SIZE', 'NONE'],
+  Select: ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'],
+  KeyType: ['HASH', 'RANGE'],
+  ScalarAttributeType: ['B', 'N', 'S'],
+};
+function enumOrder(shape: string, values: string[]): string[] {
+  const known = ENUM_ORDER[shape];
+  if (known && known.length === values.length && values.every((v) => known.includes(v))) return known;
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Operation quirks (DynamoDB's own checks around coral's)
+// ---------------------------------------------------------------------------------------------
+
+interface OpConfig {
+  readonly input: Node;
+  /** Check run after coral validation passed; throws its own error. */
+  readonly after: ((body: Record<string, unknown>) => void) | undefined;
+}
+
+/**
+ * Table operations that answer a missing TableName with DynamoDB's own message instead of coral's
+ * "Value null at 'tableName' failed to satisfy constraint: Member must not be null".
+ * - CreateTable: "The parameter 'TableName' is required but was not present in the request"
+ *   (real service; nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts).
+ * - DescribeTable/DeleteTable/UpdateTable: same wording assumed for the other table-level
+ *   operations (shared/reference/dynamodb.md §2c records it for DescribeTable {} on dynalite,
+ *   which copied the real service's wording). Item operations (PutItem …) keep coral's not-null
+ *   message (real service; conformance putItem.test.ts "missing table name").
+ */
+const TABLE_NAME_REQUIRED_MESSAGE = new Set(['CreateTable', 'DescribeTable', 'DeleteTable', 'UpdateTable']);
+
+/**
+ * BatchGetItem / BatchWriteItem with RequestItems missing or `{}`:
+ * "The requestItems parameter is required for BatchGetItem" (real service; conformance
+ * tests/tier3/error-messages/batchGetItem.test.ts and batchWriteItem.test.ts). Coral's own min-1
+ * map constraint does not fire for `{}`.
+ */
+const REQUEST_ITEMS_REQUIRED = new Set(['BatchGetItem', 'BatchWriteItem']);
+
+const COMPILED: Record<Service, Map<string, OpConfig | null>> = {
+  dynamodb: new Map(),
+  streams: new Map(),
+};
+for (const service of ['dynamodb', 'streams'] as const) {
+  const { inputs } = compileService(service);
+  for (const [op, input] of inputs) {
+    if (!input) {
+      COMPILED[service].set(op, null);
+      continue;
+    }
+    let node = input;
+    let after: OpConfig['after'];
+    if (service === 'dynamodb' && TABLE_NAME_REQUIRED_MESSAGE.has(op)) {
+      node = withField(node, 'TableName', (f) => ({ ...f, required: false }));
+      after = (body) => {
+        if (body.TableName === undefined || body.TableName === null) {
+          throw validation("The parameter 'TableName' is required but was not present in the request");
+        }
+      };
+    } else if (service === 'dynamodb' && REQUEST_ITEMS_REQUIRED.has(op)) {
+      node = withField(node, 'RequestItems', (f) => ({ ...f, required: false, node: { ...f.node, min: undefined } }));
+      after = (body) => {
+        const ri = body.RequestItems;
+        if (ri === undefined || ri === null || Object.keys(ri as object).length === 0) {
+          throw validation(`The requestItems parameter is required for ${op}`);
+        }
+      };
+    }
+    COMPILED[service].set(op, { input: node, after });
+  }
+}
+
+/** A copy of `node` with one field replaced (nodes are shared between operations). */
+function withField(node: Node, name: string, change: (f: Field) => Field): Node {
+  const fields = node.fields.map((f) => (f.name === name ? change(f) : f));
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const vorder = node.vorder.map((f) => byName.get(f.name)!);
+  return { ...node, fields, byName, vorder, deep: true };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Phase 1+2 walk (fused). Type errors abort the walk; the exact SerializationException is then
+// worked out by a second, document-order walk (coral deserializes before it validates, so the
+// first type error in document order wins over any constraint violation).
+// ---------------------------------------------------------------------------------------------
+
+const TYPE_ERROR = { typeError: true } as const;
+
+/** Path stack: segments and whether each is a list index / map key (rendered `<seg>.member`). */
+const segs: (string | number)[] = [];
+const elem: boolean[] = [];
+let sp = 0;
+let errors: string[] | null = null;
+let custom: string[] | null = null;
+
+function push(seg: string | number, isElem: boolean): void {
+  segs[sp] = seg;
+  elem[sp] = isElem;
+  sp++;
+}
+
+function pathString(): string {
+  let out = '';
+  for (let i = 0; i < sp; i++) {
+    if (i > 0) out += '.';
+    out += elem[i] ? `${segs[i]}.member` : String(segs[i]);
+  }
+  return out;
+}
+
+function addError(node: Node | undefined, value: unknown, constraint: string): void {
+  const rendered = value === null || value === undefined ? 'null' : `'${render(node, value)}'`;
+  (errors ??= []).push(`Value ${rendered} at '${pathString()}' failed to satisfy constraint: ${constraint}`);
+}
+
+const mustNotBeNull = 'Member must not be null';
+
+function lengthConstraints(node: Node, len: number, value: unknown): void {
+  if (node.min !== undefined && len < node.min) addError(node, value, `Member must have length greater than or equal to ${node.min}`);
+  if (node.max !== undefined && len > node.max) addError(node, value, `Member must have length less than or equal to ${node.max}`);
+}
+
+function checkString(node: Node, v: string): void {
+  if (node.enumSet !== undefined) {
+    if (!node.enumSet.has(v)) addError(node, v, `Member must satisfy enum value set: ${node.enumText}`);
+    return;
+  }
+  if (node.pattern !== undefined && !node.pattern.test(v)) {
+    addError(node, v, `Member must satisfy regular expression pattern: ${node.patternText}`);
+  }
+  lengthConstraints(node, v.length, v);
+}
+
+function checkRange(node: Node, n: number): void {
+  if (node.min !== undefined && n < node.min) addError(node, n, `Member must have value greater than or equal to ${node.min}`);
+  if (node.max !== undefined && n > node.max) addError(node, n, `Member must have value less than or equal to ${node.max}`);
+}
+
+/** Constraint texts of a shape, as coral lists them inside "Map value/keys must satisfy constraint: [...]". */
+function constraintList(node: Node): string {
+  const parts: string[] = [];
+  const numeric = node.kind === INTEGER || node.kind === LONG || node.kind === DOUBLE;
+  const unit = numeric ? 'value' : 'length';
+  // Observed order for WriteRequests (max 25, min 1): "[Member must have length less than or
+  // equal to 25, Member must have length greater than or equal to 1]" (real service, conformance
+  // captures/2026-06-09 c_bw_over25).
+  if (node.max !== undefined) parts.push(`Member must have ${unit} less than or equal to ${node.max}`);
+  if (node.min !== undefined) parts.push(`Member must have ${unit} greater than or equal to ${node.min}`);
+  if (node.patternText !== undefined) parts.push(`Member must satisfy regular expression pattern: ${node.patternText}`);
+  if (node.enumText !== undefined) parts.push(`Member must satisfy enum value set: ${node.enumText}`);
+  return `[${parts.join(', ')}]`;
+}
+
+/** Does a scalar value (non-null) violate the node's own constraints? (Used for map keys/values.) */
+function violates(node: Node, v: unknown): boolean {
+  switch (node.kind) {
+    case STRING: {
+      const s = v as string;
+      if (node.enumSet !== undefined) return !node.enumSet.has(s);
+      if (node.pattern !== undefined && !node.pattern.test(s)) return true;
+      return (node.min !== undefined && s.length < node.min) || (node.max !== undefined && s.length > node.max);
+    }
+    case LIST: {
+      const n = (v as unknown[]).length;
+      return (node.min !== undefined && n < node.min) || (node.max !== undefined && n > node.max);
+    }
+    case MAP: {
+      const n = Object.keys(v as object).length;
+      return (node.min !== undefined && n < node.min) || (node.max !== undefined && n > node.max);
+    }
+    case INTEGER:
+    case LONG:
+    case DOUBLE: {
+      const n = v as number;
+      return (node.min !== undefined && n < node.min) || (node.max !== undefined && n > node.max);
+    }
+    case BLOB: {
+      const n = base64Length(v as string);
+      return (node.min !== undefined && n < node.min) || (node.max !== undefined && n > node.max);
+    }
+    default:
+      return false;
+  }
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Type-check and constraint-check a non-null value. Throws TYPE_ERROR on a JSON type mismatch. */
+function walk(node: Node, v: unknown): void {
+  switch (node.kind) {
+    case STRING:
+      if (typeof v !== 'string') throw TYPE_ERROR;
+      if (node.constrained) checkString(node, v);
+      return;
+    case INTEGER:
+    case LONG:
+      if (typeof v !== 'number') throw TYPE_ERROR;
+      if (node.constrained) checkRange(node, Math.trunc(v));
+      return;
+    case DOUBLE:
+      if (typeof v !== 'number') throw TYPE_ERROR;
+      if (node.constrained) checkRange(node, v);
+      return;
+    case BOOLEAN:
+      if (typeof v !== 'boolean') throw TYPE_ERROR;
+      return;
+    case BLOB:
+      if (typeof v !== 'string') throw TYPE_ERROR;
+      if (node.constrained) lengthConstraints(node, base64Length(v), v);
+      return;
+    case TIMESTAMP:
+      if (!isTimestamp(v)) throw TYPE_ERROR;
+      return;
+    case STRUCTURE: {
+      if (!isObject(v)) throw TYPE_ERROR;
+      const fields = node.vorder;
+      for (let i = 0; i < fields.length; i++) {
+        const f = fields[i]!;
+        const x = v[f.name];
+        if (x === undefined || x === null) {
+          if (f.required) {
+            push(f.camel, false);
+            addError(f.node, null, mustNotBeNull);
+            sp--;
+          }
+          continue;
+        }
+        push(f.camel, false);
+        const before = errors === null ? 0 : errors.length;
+        walk(f.node, x);
+        if (f.tableArn && (errors === null ? 0 : errors.length) === before) tableNameCheck(x as string);
+        sp--;
+      }
+      return;
+    }
+    case LIST: {
+      if (!Array.isArray(v)) throw TYPE_ERROR;
+      if (node.constrained) lengthConstraints(node, v.length, v);
+      const m = node.member!;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        push(i + 1, true);
+        if (x === undefined || x === null) addError(m, null, mustNotBeNull);
+        else walk(m, x);
+        sp--;
+      }
+      return;
+    }
+    case MAP: {
+      if (!isObject(v)) throw TYPE_ERROR;
+      const keyNode = node.key!;
+      const valueNode = node.value!;
+      let count = 0;
+      let badKey = false;
+      let badValue = false;
+      for (const k in v) {
+        count++;
+        if (keyNode.constrained && !badKey && violates(keyNode, k)) badKey = true;
+        const x = v[k];
+        if (x === undefined || x === null) {
+          push(k, true);
+          addError(valueNode, null, mustNotBeNull);
+          sp--;
+          continue;
+        }
+        if (valueNode.constrained && !badValue && typeMessage(valueNode, x) === null && violates(valueNode, x)) badValue = true;
+        push(k, true);
+        walk(node.valueInner!, x);
+        sp--;
+      }
+      if (node.constrained) lengthConstraints(node, count, v);
+      // Observed: "Value '{t=[…]}' at 'requestItems' failed to satisfy constraint: Map value must
+      // satisfy constraint: [Member must have length less than or equal to 25, Member must have
+      // length greater than or equal to 1]" (real service, BatchWriteItem with 26 requests).
+      if (badKey) addError(node, v, `Map keys must satisfy constraint: ${constraintList(keyNode)}`);
+      if (badValue) addError(node, v, `Map value must satisfy constraint: ${constraintList(valueNode)}`);
+      return;
+    }
+  }
+}
+
+function isTimestamp(v: unknown): boolean {
+  // The JSON protocol sends epoch seconds as a number; coral also parses strings.
+  if (typeof v === 'number') return Number.isFinite(v);
+  if (typeof v === 'string') return v.trim() !== '' && (Number.isFinite(Number(v)) || !Number.isNaN(Date.parse(v)));
+  return false;
+}
+
+function base64Length(s: string): number {
+  let len = s.length;
+  while (len > 0 && s.charCodeAt(len - 1) === 61 /* = */) len--;
+  return Math.floor((len * 3) / 4);
+}
+
+// ---------------------------------------------------------------------------------------------
+// DynamoDB's own table-name check for TableName members that also accept an ARN.
+// ---------------------------------------------------------------------------------------------
+
+const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
+
+/**
+ * Item and table operations take `TableName` as shape TableArn (length 1–1024, no pattern) since
+ * DynamoDB accepts table ARNs there. Coral checks only that; for a plain name DynamoDB then checks
+ * the table-name rules itself and words them like coral. Real service (us-east-1, conformance
+ * captures/2026-06-09 and tests/tier3/error-messages/putItem.test.ts):
+ *   PutItem TableName ''        → "…Value '' at 'tableName' … length greater than or equal to 1" (coral, TableArn min)
+ *   PutItem TableName 'a'×256   → "…Member must have length less than or equal to 255"
+ *   PutItem TableName 'bad table!@#' → "…Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
+ *   CreateTable TableName 'ab'  → "…Member must have length greater than or equal to 3"
+ * These only run when coral found nothing (an empty name with an invalid ReturnValues reports both
+ * coral errors, no pattern error: captures o_put_empty_table_bad_rv).
+ */
+function tableNameCheck(name: string): void {
+  if (name.startsWith('arn:')) return;
+  const path = pathString();
+  const msg = (c: string) => `Value '${name}' at '${path}' failed to satisfy constraint: ${c}`;
+  if (!TABLE_NAME_PATTERN.test(name)) (custom ??= []).push(msg('Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+'));
+  if (name.length < 3) (custom ??= []).push(msg('Member must have length greater than or equal to 3'));
+  if (name.length > 255) (custom ??= []).push(msg('Member must have length less than or equal to 255'));
+}
+
+function throwValidation(list: string[]): never {
+  const n = list.length;
+  throw validation(`${n} validation error${n === 1 ? '' : 's'} detected: ${list.join('; ')}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// SerializationException: document-order type check (error path only).
+//
+// Wording of the real service (coral's JSON deserializer):
+// - a JSON number where a string is expected: "NUMBER_VALUE cannot be converted to String"
+//   (localstack/localstack#9412 quoting the real service for {"N": 123};
+//   ca98am79/connect-dynamodb#100). Older services said "class com.amazon.coral.value.json.
+//   numbers.TruncatingBigNumber can not be converted to an String" (aws/aws-sdk-php-laravel#104,
+//   2016) — superseded.
+// - a JSON string where a number is expected: "STRING_VALUE cannot be converted to Integer"
+//   (dynamodb-toolbox/dynamodb-toolbox#502, Query Limit sent as a string; 2023). Long/Double/
+//   Boolean follow the same pattern with coral's Java type name.
+// - booleans: "BOOLEAN_VALUE cannot be converted to <Type>" — same pattern, token name not
+//   independently confirmed.
+// - an object where a scalar or list is expected: "Start of structure or map found where not
+//   expected" (aws-amplify/amplify-js#13265); an array where a scalar/structure/map is expected:
+//   "Start of list found where not expected".
+// - a scalar where a structure or map is expected: "Unexpected field type"
+//   (JuliaCloud/AWS.jl#673: ExpressionAttributeNames/Values sent as JSON strings to Query). Lists
+//   are treated the same way.
+// DynamoDB Local answers all of these with a 500 InternalFailure (shared/reference §2c); we follow
+// the real service.
+// ---------------------------------------------------------------------------------------------
+
+function tokenName(v: unknown): string {
+  if (typeof v === 'string') return 'STRING_VALUE';
+  if (typeof v === 'number') return 'NUMBER_VALUE';
+  return 'BOOLEAN_VALUE';
+}
+
+function typeMessage(node: Node, v: unknown): string | null {
+  if (Array.isArray(v)) return node.kind === LIST ? null : 'Start of list found where not expected';
+  if (typeof v === 'object' && v !== null) {
+    return node.kind === STRUCTURE || node.kind === MAP ? null : 'Start of structure or map found where not expected';
+  }
+  switch (node.kind) {
+    case STRUCTURE:
+    case MAP:
+    case LIST:
+      return 'Unexpected field type';
+    case STRING:
+    case BLOB:
+      return typeof v === 'string' ? null : `${tokenName(v)} cannot be converted to ${JAVA_TYPE[node.kind]}`;
+    case INTEGER:
+    case LONG:
+    case DOUBLE:
+      return typeof v === 'number' ? null : `${tokenName(v)} cannot be converted to ${JAVA_TYPE[node.kind]}`;
+    case BOOLEAN:
+      return typeof v === 'boolean' ? null : `${tokenName(v)} cannot be converted to ${JAVA_TYPE[node.kind]}`;
+    case TIMESTAMP:
+      return isTimestamp(v) ? null : `${tokenName(v)} cannot be converted to ${JAVA_TYPE[node.kind]}`;
+  }
+  return null;
+}
+
+/** First type error in document order, or null. */
+function findTypeError(node: Node, v: unknown): string | null {
+  const own = typeMessage(node, v);
+  if (own !== null) return own;
+  if (node.kind === STRUCTURE) {
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const f = node.byName.get(k);
+      const x = o[k];
+      if (f === undefined || x === null || x === undefined) continue;
+      const e = findTypeError(f.node, x);
+      if (e !== null) return e;
+    }
+  } else if (node.kind === LIST) {
+    for (const x of v as unknown[]) {
+      if (x === null || x === undefined) continue;
+      const e = findTypeError(node.member!, x);
+      if (e !== null) return e;
+    }
+  } else if (node.kind === MAP) {
+    const o = v as Record<string, unknown>;
+    for (const k in o) {
+      const x = o[k];
+      if (x === null || x === undefined) continue;
+      const e = findTypeError(node.value!, x);
+      if (e !== null) return e;
+    }
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Java toString() of echoed values.
+// ---------------------------------------------------------------------------------------------
+
+function render(node: Node | undefined, v: unknown): string {
+  if (v === null || v === undefined) return 'null';
+  if (node === undefined) return String(v);
+  switch (node.kind) {
+    case STRING:
+      return String(v);
+    case INTEGER:
+    case LONG:
+      return String(Math.trunc(v as number));
+    case DOUBLE:
+      return javaDouble(v as number);
+    case BOOLEAN:
+      return String(v);
+    case BLOB: {
+      // java.nio.ByteBuffer#toString
+      const n = base64Length(v as string);
+      return `java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]`;
+    }
+    case TIMESTAMP:
+      return new Date(typeof v === 'number' ? v * 1000 : Date.parse(String(v))).toUTCString();
+    case LIST:
+      return `[${(v as unknown[]).map((x) => render(node.member, x)).join(', ')}]`;
+    case MAP: {
+      const o = v as Record<string, unknown>;
+      return `{${javaHashMapOrder(Object.keys(o))
+        .map((k) => `${k}=${render(node.value, o[k])}`)
+        .join(', ')}}`;
+    }
+    case STRUCTURE: {
+      const o = v as Record<string, unknown>;
+      const parts = node.display!.map((m) => `${camel(m)}=${render(node.byName.get(m)?.node, o[m])}`);
+      return `${node.name}(${parts.join(', ')})`;
+    }
+  }
+  return String(v);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Entry point
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Validates the JSON body of a request against the API model of `operation`, the way DynamoDB does
+ * before running it. Returns normally when the request is well-formed; otherwise throws a
+ * DynamoError: SerializationException (wrong JSON types), ValidationException (constraints), or
+ * UnknownOperationException (operation not in the model).
+ */
+export function validateRequest(service: Service, operation: string, body: unknown): void {
+  const op = COMPILED[service].get(operation);
+  if (op === undefined) throw unknownOperation();
+  if (op === null) return;
+  if (body === null || body === undefined) body = {};
+  const input = op.input;
+  sp = 0;
+  errors = null;
+  custom = null;
+  try {
+    walk(input, body);
+  } catch (e) {
+    sp = 0;
+    errors = null;
+    custom = null;
+    if (e === TYPE_ERROR) throw serialization(findTypeError(input, body) ?? 'Unexpected field type');
+    throw e;
+  }
+  if (errors !== null) {
+    const list = errors;
+    errors = null;
+    custom = null;
+    throwValidation(list);
+  }
+  if (custom !== null) {
+    const list = custom;
+    custom = null;
+    throwValidation(list);
+  }
+  if (op.after !== undefined) op.after(body as Record<string, unknown>);
+}
+
+export { DynamoError };
