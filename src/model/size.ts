@@ -59,3 +59,72 @@ export function itemSize(item: Item): number {
   for (const k in item) t += utf8(k) + attributeValueSize(item[k]!);
   return t;
 }
+
+/**
+ * Size of an item straight from a request, before validation: the service rejects an oversized
+ * item before it looks at the values (an invalid number in a 500 KB item is reported as the size
+ * error), so this must not throw on malformed values. Malformed parts count their text length.
+ */
+export function rawItemSize(item: unknown): number {
+  if (typeof item !== 'object' || item === null) return 0;
+  let t = 0;
+  for (const [k, v] of Object.entries(item)) t += utf8(k) + rawValueSize(v);
+  return t;
+}
+
+function rawValueSize(v: unknown): number {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 0;
+  let t = 0;
+  for (const [type, body] of Object.entries(v)) {
+    if (body === null || body === undefined) continue;
+    switch (type) {
+      case 'S':
+        t += utf8(String(body));
+        break;
+      case 'N':
+        t += lenientNumberSize(body);
+        break;
+      case 'B':
+        t += lenientBinarySize(body);
+        break;
+      case 'BOOL':
+      case 'NULL':
+        t += 1;
+        break;
+      case 'SS':
+        if (Array.isArray(body)) for (const m of body) t += m == null ? 0 : utf8(String(m));
+        break;
+      case 'NS':
+        if (Array.isArray(body)) for (const m of body) t += lenientNumberSize(m);
+        break;
+      case 'BS':
+        if (Array.isArray(body)) for (const m of body) t += lenientBinarySize(m);
+        break;
+      case 'L':
+        if (Array.isArray(body)) t += body.reduce((s: number, e: unknown) => s + rawValueSize(e) + 1, 3);
+        break;
+      case 'M':
+        if (typeof body === 'object' && !Array.isArray(body)) {
+          t += 3;
+          for (const [k, e] of Object.entries(body)) t += utf8(k) + rawValueSize(e) + 1;
+        }
+        break;
+    }
+  }
+  return t;
+}
+
+function lenientNumberSize(n: unknown): number {
+  if (n === null || n === undefined) return 0;
+  const text = String(n);
+  try {
+    return numberSize(text);
+  } catch {
+    return utf8(text);
+  }
+}
+
+function lenientBinarySize(b: unknown): number {
+  if (typeof b !== 'string') return 0;
+  return /^[A-Za-z0-9+/]*={0,2}$/.test(b) && b.length % 4 === 0 ? base64ByteLength(b) : utf8(b);
+}

@@ -228,18 +228,18 @@ export function validateAttributeValue(value: unknown, options?: ValueOptions): 
 
 /**
  * Validates a whole attribute map (an Item, a Key, an ExclusiveStartKey) and returns its normalised
- * copy. The nesting limit is checked over the whole map first: a too-deep value anywhere wins
- * over any other fault.
+ * copy. Attributes are checked in request order, the first fault wins; within one attribute the
+ * nesting limit is checked before anything else.
  */
 export function validateItem(item: unknown, options?: ValueOptions): Item {
   return wrapped(options, () => {
     if (!isObject(item)) throw wrongJsonType(item, 'map');
     const max = options?.maxDepth ?? MAX_ITEM_ATTRIBUTE_DEPTH;
-    for (const name of Object.keys(item)) checkDepth(item[name], max);
     const out: Item = {};
     for (const name of Object.keys(item)) {
       const v = item[name];
       if (v === null || v === undefined) throw validation(nullMemberMessage(name));
+      checkDepth(v, max);
       out[name] = normalise(v);
     }
     return out;
@@ -280,8 +280,13 @@ export const MAX_PARTITION_KEY_BYTES = 2048;
 export const MAX_SORT_KEY_BYTES = 1024;
 
 export type KeyMode =
-  /** PutItem-style: the item must contain the key attributes and may hold others. */
+  /** PutItem (and TransactWriteItems Put): the item must contain the key attributes, may hold others. */
   | 'item'
+  /**
+   * BatchWriteItem PutRequest: like 'item', but a key of the wrong type gets the generic
+   * schema-mismatch message (observed against the service, nubo-db/dynoxide#97).
+   */
+  | 'batch-item'
   /** Get/Update/Delete-style Key: exactly the key attributes. */
   | 'key';
 
@@ -294,7 +299,7 @@ export function keyValueBytes(v: AttributeValue): number {
 
 function checkKeyAttribute(name: string, type: KeyType, isHash: boolean, v: AttributeValue | undefined, mode: KeyMode): void {
   if (v === undefined) {
-    throw validation(mode === 'item' ? KEY_MESSAGES.missingKey(name) : KEY_MESSAGES.schemaMismatch);
+    throw validation(mode === 'key' ? KEY_MESSAGES.schemaMismatch : KEY_MESSAGES.missingKey(name));
   }
   const actual = Object.keys(v)[0]!;
   if (actual !== type) {
