@@ -25,6 +25,8 @@ interface LmdbRange {
   transaction?: ReadTxn;
 }
 
+const SMALLEST_KEY = Buffer.from([0]);
+
 /** Translates [lower, upper) into lmdb-js terms, where `start` is wherever iteration begins. */
 function lmdbRange(bounds: Bounds, transaction: ReadTxn | undefined): LmdbRange {
   const options: LmdbRange = {};
@@ -39,10 +41,10 @@ function lmdbRange(bounds: Bounds, transaction: ReadTxn | undefined): LmdbRange 
       options.start = bounds.upper;
       options.exclusiveStart = true;
     }
-    if (bounds.lower) {
-      options.end = bounds.lower;
-      options.inclusiveEnd = true;
-    }
+    // Without an end, lmdb-js stops at its default beginning key, [0x00], exclusively — which
+    // would hide the key [0x00] itself. That is the smallest non-empty key, so include it.
+    options.end = bounds.lower ?? SMALLEST_KEY;
+    options.inclusiveEnd = true;
   }
   return options;
 }

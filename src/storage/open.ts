@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { open } from 'lmdb';
 import type { StorageEngine, StorageKey, StorageOptions, StorageValue } from './engine.js';
-import { LmdbEngine } from './lmdb.js';
+import { LmdbEngine, type LmdbDatabase } from './lmdb.js';
 import { MemoryEngine } from './memory.js';
 
 export const LMDB_FILE = 'tessera.mdb';
@@ -20,9 +20,14 @@ const MAP_SIZE = 2 ** 40;
 export async function openStorage(options: StorageOptions): Promise<StorageEngine> {
   if (options.inMemory) return new MemoryEngine();
   if (!options.dataDir) throw new Error('a data directory is required unless running in memory');
-  await mkdir(options.dataDir, { recursive: true });
-  const db = open<StorageValue, StorageKey>({
-    path: join(options.dataDir, LMDB_FILE),
+  return new LmdbEngine(await openLmdb(options.dataDir));
+}
+
+/** The LMDB environment Tessera runs on, inside `dataDir` (created if missing). */
+export async function openLmdb(dataDir: string): Promise<LmdbDatabase> {
+  await mkdir(dataDir, { recursive: true });
+  return open<StorageValue, StorageKey>({
+    path: join(dataDir, LMDB_FILE),
     // Keys arrive pre-encoded in byte order (keys.ts); values are JSON text stored as UTF-8.
     keyEncoding: 'binary',
     encoding: 'string',
@@ -44,5 +49,4 @@ export async function openStorage(options: StorageOptions): Promise<StorageEngin
     // of 126 reader slots is too few for a busy server.
     maxReaders: 1024,
   });
-  return new LmdbEngine(db);
 }

@@ -109,6 +109,7 @@ export class Sequencer {
         this.head = 0;
       }
       await this.run(task);
+      this.maybeFlush();
     }
     this.draining = false;
     this.trim();
@@ -153,6 +154,10 @@ export class Sequencer {
       }
       group.waiters.push(waiter);
     }
+  }
+
+  /** Called after every transaction, whether it committed, failed or only read. */
+  private maybeFlush(): void {
     const group = this.open;
     if (
       group !== undefined &&

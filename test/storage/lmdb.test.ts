@@ -1,0 +1,105 @@
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { fork } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LmdbEngine } from '../../src/storage/lmdb.js';
+import { LMDB_FILE, openLmdb, openStorage } from '../../src/storage/open.js';
+import { storageConformance } from './conformance.js';
+
+const dirs: string[] = [];
+async function tempDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'tessera-lmdb-'));
+  dirs.push(dir);
+  return dir;
+}
+after(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+storageConformance('lmdb', async () => openStorage({ dataDir: await tempDir() }));
+
+describe('lmdb engine', () => {
+  it('creates the data directory and keeps data across reopening', async () => {
+    const dir = join(await tempDir(), 'nested', 'data');
+    const first = await openStorage({ dataDir: dir });
+    await first.transact((tx) => {
+      tx.put(Buffer.from('kept'), 'yes');
+      tx.put(Buffer.from('gone'), 'soon');
+    });
+    await first.transact((tx) => tx.delete(Buffer.from('gone')));
+    await first.close();
+    assert.ok(existsSync(join(dir, LMDB_FILE)));
+
+    const second = await openStorage({ dataDir: dir });
+    try {
+      assert.equal(await second.get(Buffer.from('kept')), 'yes');
+      assert.equal(await second.get(Buffer.from('gone')), undefined);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('commits many concurrent transactions per LMDB transaction', async () => {
+    const db = await openLmdb(await tempDir());
+    const engine = new LmdbEngine(db);
+    try {
+      const before = db.getStats() as { lastTxnId: number };
+      await Promise.all(
+        Array.from({ length: 256 }, (_, i) => engine.transact((tx) => tx.put(Buffer.from(`g${i}`), String(i)))),
+      );
+      const commits = (db.getStats() as { lastTxnId: number }).lastTxnId - before.lastTxnId;
+      assert.ok(commits <= 8, `256 transactions took ${commits} commits`);
+    } finally {
+      await engine.close();
+    }
+  });
+
+  it('keeps every acknowledged transaction, whole, when the process is killed', async () => {
+    const dir = await tempDir();
+    const script = fileURLToPath(new URL('./fixtures/crash-writer.js', import.meta.url));
+    const child = fork(script, [dir], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const acknowledged: number[] = [];
+    let buffered = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      buffered += chunk;
+      const lines = buffered.split('\n');
+      buffered = lines.pop()!;
+      for (const line of lines) acknowledged.push(Number(line));
+      if (acknowledged.length >= 2000 && !child.killed) child.kill('SIGKILL');
+    });
+    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.on('close', (code, signal) => resolve([code, signal])),
+    );
+    assert.equal(signal, 'SIGKILL', `writer exited with code ${code} before it was killed`);
+    assert.ok(acknowledged.length >= 2000);
+
+    const engine = await openStorage({ dataDir: dir });
+    try {
+      for (const id of acknowledged) {
+        const value = await engine.get(Buffer.from(`a/${id}`));
+        assert.ok(value?.startsWith(`value-${id}-`), `acknowledged transaction ${id} is missing`);
+        assert.equal(await engine.get(Buffer.from(`b/${id}`)), value);
+      }
+      // Unacknowledged transactions may or may not have landed, but never in part.
+      const [as, bs] = await engine.read(async (r) => {
+        const count = async (prefix: string) => {
+          const ids = new Set<string>();
+          for await (const [key] of r.range({ gte: Buffer.from(prefix), lt: Buffer.from(`${prefix}\xff`, 'latin1') })) {
+            ids.add(key.toString().slice(2));
+          }
+          return ids;
+        };
+        return [await count('a/'), await count('b/')];
+      });
+      assert.deepEqual(as, bs);
+      assert.ok(as.size >= acknowledged.length);
+    } finally {
+      await engine.close();
+    }
+  });
+});
