@@ -150,6 +150,8 @@ interface Node {
   byName: Map<string, Field>;
   /** Fields in coral's validation order (Java HashMap order of the camelCased names). */
   vorder: Field[];
+  /** Fields with coral's not-null constraint. */
+  requiredFields: Field[];
   member: Node | undefined;
   key: Node | undefined;
   value: Node | undefined;
@@ -219,6 +221,7 @@ function compileService(service: Service): CompiledService {
       fields: [],
       byName: new Map(),
       vorder: [],
+      requiredFields: [],
       member: undefined,
       key: undefined,
       value: undefined,
@@ -235,6 +238,7 @@ function compileService(service: Service): CompiledService {
         f.node = build(shape);
       }
       node.vorder = (s.order ?? node.fields.map((_, i) => i)).map((i) => node.fields[i]!);
+      node.requiredFields = node.fields.filter((f) => f.required);
       node.display = DISPLAY_MEMBERS[name] ?? node.fields.map((f) => f.name);
     } else if (kind === LIST) {
       node.member = build(s.member!);
@@ -364,7 +368,82 @@ function withField(node: Node, name: string, change: (f: Field) => Field): Node 
   const fields = node.fields.map((f) => (f.name === name ? change(f) : f));
   const byName = new Map(fields.map((f) => [f.name, f]));
   const vorder = node.vorder.map((f) => byName.get(f.name)!);
-  return { ...node, fields, byName, vorder, deep: true };
+  return { ...node, fields, byName, vorder, requiredFields: fields.filter((f) => f.required), deep: true };
+}
+
+
+// ---------------------------------------------------------------------------------------------
+// Fast path: a yes/no check in document order with no bookkeeping. Only when it says no do we
+// run the exact (slower) walks below that work out which error DynamoDB would report.
+// ---------------------------------------------------------------------------------------------
+
+function fastValid(node: Node, v: unknown): boolean {
+  switch (node.kind) {
+    case STRING:
+      if (typeof v !== 'string') return false;
+      return !node.constrained || !violates(node, v);
+    case INTEGER:
+    case LONG:
+      if (typeof v !== 'number') return false;
+      return !node.constrained || !violates(node, Math.trunc(v));
+    case DOUBLE:
+      if (typeof v !== 'number') return false;
+      return !node.constrained || !violates(node, v);
+    case BOOLEAN:
+      return typeof v === 'boolean';
+    case BLOB:
+      if (typeof v !== 'string') return false;
+      return !node.constrained || !violates(node, v);
+    case TIMESTAMP:
+      return isTimestamp(v);
+    case STRUCTURE: {
+      if (!isObject(v)) return false;
+      const req = node.requiredFields;
+      for (let i = 0; i < req.length; i++) {
+        const x = v[req[i]!.name];
+        if (x === undefined || x === null) return false;
+      }
+      const byName = node.byName;
+      for (const k in v) {
+        const f = byName.get(k);
+        if (f === undefined) continue;
+        const x = v[k];
+        if (x === undefined || x === null) continue;
+        if (!fastValid(f.node, x)) return false;
+        if (f.tableArn && !validTableNameOrArn(x as string)) return false;
+      }
+      return true;
+    }
+    case LIST: {
+      if (!Array.isArray(v)) return false;
+      if (node.constrained && violates(node, v)) return false;
+      const m = node.member!;
+      for (let i = 0; i < v.length; i++) {
+        const x = v[i];
+        if (x === undefined || x === null || !fastValid(m, x)) return false;
+      }
+      return true;
+    }
+    case MAP: {
+      if (!isObject(v)) return false;
+      const keyNode = node.key!;
+      const valueNode = node.value!;
+      const checkKey = keyNode.constrained;
+      let count = 0;
+      for (const k in v) {
+        count++;
+        if (checkKey && violates(keyNode, k)) return false;
+        const x = v[k];
+        if (x === undefined || x === null || !fastValid(valueNode, x)) return false;
+      }
+      return !node.constrained || ((node.min === undefined || count >= node.min) && (node.max === undefined || count <= node.max));
+    }
+  }
+  return true;
+}
+
+function validTableNameOrArn(name: string): boolean {
+  return name.startsWith('arn:') || (name.length >= 3 && name.length <= 255 && TABLE_NAME_PATTERN.test(name));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -758,6 +837,10 @@ export function validateRequest(service: Service, operation: string, body: unkno
   if (op === null) return;
   if (body === null || body === undefined) body = {};
   const input = op.input;
+  if (fastValid(input, body)) {
+    if (op.after !== undefined) op.after(body as Record<string, unknown>);
+    return;
+  }
   sp = 0;
   errors = null;
   custom = null;
