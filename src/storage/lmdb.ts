@@ -27,33 +27,63 @@ interface LmdbRange {
 
 const SMALLEST_KEY = Buffer.from([0]);
 
+interface Edge {
+  readonly key: StorageKey;
+  readonly inclusive: boolean;
+}
+
+/*
+ * LMDB refuses keys longer than its maximum even as range bounds, but a bound may be longer (a
+ * successor, or a caller's prefix bound). No stored key exceeds MAX_KEY_BYTES, so such a bound B
+ * can be cut to its first MAX_KEY_BYTES bytes T: for every storable key K, K >= B iff K > T, and
+ * K < B iff K <= T (T itself is shorter than B, hence below it).
+ */
+function lowerEdge(lower: StorageKey): Edge {
+  return lower.length > MAX_KEY_BYTES ? { key: lower.subarray(0, MAX_KEY_BYTES), inclusive: false } : { key: lower, inclusive: true };
+}
+
+function upperEdge(upper: StorageKey): Edge {
+  return upper.length > MAX_KEY_BYTES ? { key: upper.subarray(0, MAX_KEY_BYTES), inclusive: true } : { key: upper, inclusive: false };
+}
+
 /** Translates [lower, upper) into lmdb-js terms, where `start` is wherever iteration begins. */
 function lmdbRange(bounds: Bounds, transaction: ReadTxn | undefined): LmdbRange {
   const options: LmdbRange = {};
   if (transaction) options.transaction = transaction;
   if (bounds.limit !== Infinity) options.limit = bounds.limit;
+  const lower = bounds.lower && lowerEdge(bounds.lower);
+  const upper = bounds.upper && upperEdge(bounds.upper);
   if (!bounds.reverse) {
-    if (bounds.lower) options.start = bounds.lower;
-    if (bounds.upper) options.end = bounds.upper;
+    if (lower) {
+      options.start = lower.key;
+      options.exclusiveStart = !lower.inclusive;
+    }
+    if (upper) {
+      options.end = upper.key;
+      options.inclusiveEnd = upper.inclusive;
+    }
   } else {
     options.reverse = true;
-    if (bounds.upper) {
-      options.start = bounds.upper;
-      options.exclusiveStart = true;
+    if (upper) {
+      options.start = upper.key;
+      options.exclusiveStart = !upper.inclusive;
     }
     // Without an end, lmdb-js stops at its default beginning key, [0x00], exclusively — which
     // would hide the key [0x00] itself. That is the smallest non-empty key, so include it.
-    options.end = bounds.lower ?? SMALLEST_KEY;
-    options.inclusiveEnd = true;
+    options.end = lower?.key ?? SMALLEST_KEY;
+    options.inclusiveEnd = lower?.inclusive ?? true;
   }
   return options;
 }
+
+/** Keys LMDB cannot hold (and would throw on) cannot be present. */
+const storable = (key: StorageKey): boolean => key.length > 0 && key.length <= MAX_KEY_BYTES;
 
 /** Committed state as of `transaction`, or the latest committed state when it is undefined. */
 function lmdbView(db: Database<StorageValue, StorageKey>, transaction?: ReadTxn): SyncView {
   const getOptions = transaction ? { transaction } : undefined;
   return {
-    get: (key) => db.get(key, getOptions),
+    get: (key) => (storable(key) ? db.get(key, getOptions) : undefined),
     range: (bounds) =>
       db.getRange(lmdbRange(bounds, transaction)).map(({ key, value }): Entry => [key, value]),
   };
@@ -72,7 +102,7 @@ export class LmdbEngine implements StorageEngine {
   }
 
   async get(key: StorageKey): Promise<StorageValue | undefined> {
-    return this.db.get(key);
+    return storable(key) ? this.db.get(key) : undefined;
   }
 
   async read<T>(fn: (reader: StorageReader) => Promise<T> | T): Promise<T> {

@@ -142,6 +142,42 @@ export function storageConformance(name: string, factory: EngineFactory): void {
       });
     });
 
+    it('handles bounds at and beyond the maximum key length', async () => {
+      await withEngine(factory, async (engine) => {
+        const longest = str(Buffer.alloc(MAX_KEY_BYTES, 0xab));
+        const beyond = k(str(Buffer.alloc(MAX_KEY_BYTES + 100, 0xab)));
+        const short = '\xab'.repeat(10);
+        await putAll(engine, { [longest]: 'A', [short]: 'P', '\xac': 'Z' });
+        const cases: [RangeOptions, string][] = [
+          [{ lte: k(longest) }, 'PA'],
+          [{ lt: k(longest) }, 'P'],
+          [{ gt: k(longest) }, 'Z'],
+          [{ gte: k(longest) }, 'AZ'],
+          [{ gte: beyond }, 'Z'],
+          [{ gt: beyond }, 'Z'],
+          [{ lt: beyond }, 'PA'],
+          [{ lte: beyond }, 'PA'],
+          [{ gt: k(short), lt: beyond }, 'A'],
+        ];
+        const values = async (reader: StorageReader, options: RangeOptions) =>
+          (await collect(reader.range(options))).map(([, value]) => value).join('');
+        const check = async (reader: StorageReader, where: string) => {
+          for (const [options, expected] of cases) {
+            const label = `${where} ${Object.keys(options).join(',')}`;
+            assert.equal(await values(reader, options), expected, label);
+            assert.equal(await values(reader, { ...options, reverse: true }), [...expected].reverse().join(''), `${label} reverse`);
+          }
+          assert.equal(await reader.get(beyond), undefined);
+        };
+        await engine.read((r) => check(r, 'read'));
+        await engine.transact(async (tx) => {
+          tx.put(k(short), 'P'); // unchanged, but ranges now go through the overlay merge
+          await check(tx, 'transaction');
+        });
+        assert.equal(await engine.get(beyond), undefined);
+      });
+    });
+
     it('applies range bounds, direction and limit', async () => {
       await withEngine(factory, async (engine) => {
         await putAll(engine, { a: '', b: '', c: '', d: '', e: '' });
