@@ -382,3 +382,43 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
   }
   return false;
 }
+
+// ---- secondary-index keys ---------------------------------------------------------------------
+
+export const INDEX_KEY_MESSAGES = {
+  typeMismatch: (attr: string, expected: string, actual: string, index: string) =>
+    `One or more parameter values were invalid: Type mismatch for Index Key ${attr} Expected: ${expected} Actual: ${actual} IndexName: ${index}`,
+  empty: (kind: 'string' | 'binary', index: string, attr: string) =>
+    `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${kind} value. IndexName: ${index}, IndexKey: ${attr}`,
+  tooLong: (attr: string, actual: number, max: number, index: string) =>
+    `One or more parameter values were invalid: Size limit exceeded for Index Key ${attr} Actual Size: ${actual} bytes Max Size: ${max} bytes IndexName: ${index}`,
+} as const;
+
+export interface IndexKeyShape {
+  name: string;
+  shape: KeyShape;
+}
+
+/**
+ * Checks the secondary-index key attributes an item carries (absent ones just leave the item out
+ * of that sparse index). Indexes are visited in name order, so an attribute keying several
+ * indexes is reported against the alphabetically first; within an index the partition key is
+ * checked before the sort key. Run after validateKey: table-key faults win.
+ */
+export function validateIndexKeys(indexes: readonly IndexKeyShape[], item: AttributeMap): void {
+  const sorted = [...indexes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const { name: index, shape } of sorted) {
+    const parts: [string, KeyType, number][] = [[shape.hash.name, shape.hash.type, MAX_PARTITION_KEY_BYTES]];
+    if (shape.range) parts.push([shape.range.name, shape.range.type, MAX_SORT_KEY_BYTES]);
+    for (const [attr, type, max] of parts) {
+      const v = item[attr];
+      if (v === undefined) continue;
+      const actual = Object.keys(v)[0]!;
+      if (actual !== type) throw validation(INDEX_KEY_MESSAGES.typeMismatch(attr, type, actual, index));
+      if (type === 'S' && (v as { S: string }).S === '') throw validation(INDEX_KEY_MESSAGES.empty('string', index, attr));
+      if (type === 'B' && (v as { B: string }).B === '') throw validation(INDEX_KEY_MESSAGES.empty('binary', index, attr));
+      const bytes = keyValueBytes(v);
+      if (bytes > max) throw validation(INDEX_KEY_MESSAGES.tooLong(attr, bytes, max, index));
+    }
+  }
+}
