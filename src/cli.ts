@@ -8,7 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
-import { startServer } from './server/start.js';
+import { startServer, type RunningServer } from './server/start.js';
 import { log } from './log.js';
 
 const DYNAMODB_LOCAL_ALIASES: Record<string, string> = {
@@ -60,7 +60,8 @@ function main(): void {
     process.stdout.write(`${USAGE}\n`);
     return;
   }
-  const env = process.env;
+  // An environment variable set to the empty string counts as unset.
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== '')) as NodeJS.ProcessEnv;
   const flag = (cli: boolean | undefined, name: string) => cli ?? ['1', 'true', 'yes'].includes((env[name] ?? '').toLowerCase());
   const port = Number(values.port ?? env.PORT ?? 8000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`invalid port: ${values.port ?? env.PORT}`);
@@ -68,6 +69,28 @@ function main(): void {
   if (!Number.isFinite(sweep) || sweep <= 0) fail(`invalid TTL sweep interval: ${values['ttl-sweep-interval']}`);
   const dataDir = resolve(values['data-dir'] ?? env.DATA_DIR ?? './data');
   const inMemory = flag(values['in-memory'], 'IN_MEMORY');
+
+  // Signal handlers go in before anything else: until a handler is installed a SIGINT/SIGTERM
+  // kills the process outright, and a supervisor may signal as soon as it sees the ready line.
+  let server: RunningServer | undefined;
+  let stopping = false;
+  const shutdown = () => {
+    if (stopping) {
+      // A second signal while closing: stop waiting for requests in flight.
+      process.exit(1);
+    }
+    stopping = true;
+    if (!server) return; // still starting: closed as soon as it is up
+    server.close().then(
+      () => process.exit(0),
+      (err) => {
+        log.error('shutdown failed', err);
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
 
   startServer({
     port,
@@ -79,19 +102,15 @@ function main(): void {
     ttlSweepIntervalMs: sweep,
     ttlAllowRapidChanges: flag(values['ttl-allow-rapid-changes'], 'TTL_ALLOW_RAPID_CHANGES'),
   }).then(
-    (server) => {
-      process.stdout.write(`Tessera listening on ${server.url} (${inMemory ? 'in memory' : `data in ${dataDir}`})\n`);
-      const shutdown = () => {
-        server.close().then(
-          () => process.exit(0),
-          (err) => {
-            log.error('shutdown failed', err);
-            process.exit(1);
-          },
-        );
-      };
-      process.once('SIGINT', shutdown);
-      process.once('SIGTERM', shutdown);
+    (started) => {
+      server = started;
+      if (stopping) {
+        stopping = false;
+        shutdown();
+        return;
+      }
+      // The ready line: tests and scripts parse `listening on (http://\S+)`.
+      process.stdout.write(`Tessera listening on ${started.url} (${inMemory ? 'in memory' : `data in ${dataDir}`})\n`);
     },
     (err) => fail(`could not start: ${err instanceof Error ? err.message : String(err)}`),
   );

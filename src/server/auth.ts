@@ -19,11 +19,13 @@ export function callerFromAuthorization(header: string | undefined): Caller {
   // Clients sign every request with the same credential scope, so the parsed result is cached
   // by the scope text rather than re-parsed per request.
   const credStart = header.indexOf('Credential=');
-  if (credStart < 0) {
-    throw incompleteSignature(
-      `Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. ` +
-        `Authorization header requires 'SignedHeaders' parameter. Authorization=${header}`,
-    );
+  if (credStart < 0 || !header.includes('Signature=') || !header.includes('SignedHeaders=')) {
+    // AWS names each missing SigV4 component, then echoes the header.
+    const missing = (['Credential', 'Signature', 'SignedHeaders'] as const)
+      .filter((p) => !header.includes(`${p}=`))
+      .map((p) => `Authorization header requires '${p}' parameter. `)
+      .join('');
+    throw incompleteSignature(`${missing}Authorization=${header}`);
   }
   let credEnd = header.indexOf(',', credStart);
   if (credEnd < 0) credEnd = header.length;

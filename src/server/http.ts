@@ -4,9 +4,9 @@
  * request id, error envelope. Nothing here knows what an operation does.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { crc32, gunzip } from 'node:zlib';
+import * as zlib from 'node:zlib';
 import { promisify } from 'node:util';
-import { DynamoError, internalError, serialization, unknownOperation } from '../errors.js';
+import { CORAL_SERVICE, DynamoError, internalError, serialization } from '../errors.js';
 import { dynamodbOperations, streamsOperations } from '../ops/index.js';
 import { RawJson, type OperationMap, type Services } from '../ops/types.js';
 import { validateRequest, isKnownOperation } from '../validate/index.js';
@@ -14,7 +14,17 @@ import { callerFromAuthorization } from './auth.js';
 import { nextRequestId } from './request-id.js';
 import { log } from '../log.js';
 
-const gunzipAsync = promisify(gunzip);
+const gunzipAsync = promisify(zlib.gunzip);
+
+/**
+ * Coral (the service framework in front of DynamoDB) answers requests it cannot map to an operation
+ * or cannot parse with no message at all: `{"__type":"com.amazon.coral.service#UnknownOperationException"}`
+ * (the Java SDK then shows its generated text "Unknown operation exception", aws-toolkit-jetbrains#2956)
+ * and `{"__type":"com.amazon.coral.service#SerializationException"}` for a body that is not JSON
+ * (aws-sdk-unity#54). An empty message is left out of the body (see sendError).
+ */
+const unknownOperation = () => new DynamoError('UnknownOperationException', '', CORAL_SERVICE);
+const unparseable = () => new DynamoError('SerializationException', '', CORAL_SERVICE);
 
 /** Larger than any valid request (BatchWriteItem's 16 MB plus JSON overhead), small enough to refuse abuse. */
 const MAX_BODY_BYTES = 32 * 1024 * 1024;
@@ -37,28 +47,31 @@ export function createHttpServer(services: Services): Server {
 async function handle(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const requestId = nextRequestId();
   if (req.method !== 'POST') {
-    // DynamoDB's endpoint answers a plain health line to anything but a POST.
+    // DynamoDB's endpoint answers a plain health line to anything but a POST (a load balancer's
+    // health check; `curl https://dynamodb.us-east-1.amazonaws.com/` shows it).
     const body = `healthy: dynamodb.${services.config.region}.amazonaws.com `;
     res.writeHead(200, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(body), 'x-amzn-RequestId': requestId });
-    res.end(body);
+    res.end(req.method === 'HEAD' ? undefined : body);
+    req.resume();
     return;
   }
+  const contentType = responseContentType(req.headers['content-type']);
   let raw: Buffer;
   try {
     raw = await readBody(req);
   } catch (err) {
-    sendError(res, requestId, err instanceof DynamoError ? err : serialization('Unable to read the request body.'));
+    sendError(res, requestId, err instanceof DynamoError ? err : unparseable(), contentType);
     return;
   }
   try {
     const result = await dispatch(services, req, raw, requestId);
-    sendJson(res, requestId, 200, result instanceof RawJson ? result.json : JSON.stringify(result));
+    sendJson(res, requestId, 200, result instanceof RawJson ? result.json : JSON.stringify(result), contentType);
   } catch (err) {
     if (err instanceof DynamoError) {
-      sendError(res, requestId, err);
+      sendError(res, requestId, err, contentType);
     } else {
       log.error(`internal error (request ${requestId})`, err);
-      sendError(res, requestId, internalError());
+      sendError(res, requestId, internalError(), contentType);
     }
   }
 }
@@ -92,18 +105,34 @@ async function dispatch(services: Services, req: IncomingMessage, raw: Buffer, r
   });
 }
 
-function parseBody(raw: Buffer): unknown {
+/**
+ * The body as a JSON object. Coral's wording for a top-level value of the wrong JSON type follows
+ * the validator's (src/validate): a list where a structure is expected is "Start of list found where
+ * not expected" (rusoto#658 quotes the service); a scalar is "Unexpected field type". A JSON `null`
+ * or an empty body is an empty request, as a null member is an absent one.
+ */
+function parseBody(raw: Buffer): Record<string, unknown> {
   if (raw.length === 0) return {};
   let input: unknown;
   try {
     input = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw serialization('Start of structure or map found where not expected.');
+    throw unparseable();
   }
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw serialization('Start of structure or map found where not expected.');
-  }
-  return input;
+  if (input === null) return {};
+  if (Array.isArray(input)) throw serialization('Start of list found where not expected');
+  if (typeof input !== 'object') throw serialization('Unexpected field type');
+  return input as Record<string, unknown>;
+}
+
+/**
+ * DynamoDB speaks JSON 1.0 and answers `application/x-amz-json-1.0`. Requests labelled 1.1 or
+ * without a content type are accepted as DynamoDB Local accepts them; a request sent as
+ * `application/json` (browsers, hand-written clients) is answered as `application/json`.
+ */
+function responseContentType(requestType: string | undefined): string {
+  if (requestType && /^\s*application\/json\s*(;|$)/i.test(requestType)) return 'application/json';
+  return 'application/x-amz-json-1.0';
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -116,14 +145,26 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   }
   const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
   const encoding = req.headers['content-encoding'];
-  if (encoding && encoding.toLowerCase().includes('gzip')) return gunzipAsync(body);
+  if (encoding && encoding.toLowerCase().includes('gzip')) {
+    try {
+      return await gunzipAsync(body, { maxOutputLength: MAX_BODY_BYTES });
+    } catch {
+      throw unparseable();
+    }
+  }
   return body;
 }
 
-function sendJson(res: ServerResponse, requestId: string, status: number, json: string): void {
+function sendJson(
+  res: ServerResponse,
+  requestId: string,
+  status: number,
+  json: string,
+  contentType = 'application/x-amz-json-1.0',
+): void {
   const body = Buffer.from(json, 'utf8');
   res.writeHead(status, {
-    'Content-Type': 'application/x-amz-json-1.0',
+    'Content-Type': contentType,
     'Content-Length': body.length,
     'x-amzn-RequestId': requestId,
     // The SDKs verify this checksum of the body and retry on a mismatch.
@@ -132,6 +173,26 @@ function sendJson(res: ServerResponse, requestId: string, status: number, json: 
   res.end(body);
 }
 
-function sendError(res: ServerResponse, requestId: string, err: DynamoError): void {
-  sendJson(res, requestId, err.statusCode, JSON.stringify(err.toBody()));
+function sendError(res: ServerResponse, requestId: string, err: DynamoError, contentType?: string): void {
+  const body = err.toBody();
+  if (body.message === '') delete body.message;
+  sendJson(res, requestId, err.statusCode, JSON.stringify(body), contentType);
 }
+
+/** zlib.crc32 is native from Node 20.15; older Node 20 releases get the table-driven version. */
+const crc32: (data: Buffer) => number =
+  typeof (zlib as { crc32?: unknown }).crc32 === 'function'
+    ? (zlib as unknown as { crc32: (data: Buffer) => number }).crc32
+    : (() => {
+        const table = new Int32Array(256);
+        for (let n = 0; n < 256; n++) {
+          let c = n;
+          for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+          table[n] = c;
+        }
+        return (data: Buffer) => {
+          let c = -1;
+          for (let i = 0; i < data.length; i++) c = table[(c ^ data[i]!) & 0xff]! ^ (c >>> 8);
+          return (c ^ -1) >>> 0;
+        };
+      })();

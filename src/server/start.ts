@@ -43,15 +43,33 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close() {
       closing ??= (async () => {
         await background.stop();
-        await new Promise<void>((resolve) => {
-          http.close(() => resolve());
-          http.closeAllConnections();
-        });
+        await drain(http, SHUTDOWN_GRACE_MS);
         await storage.close();
       })();
       return closing;
     },
   };
+}
+
+/** How long requests in flight get to finish when the server closes. */
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/**
+ * Stops accepting connections and lets requests in flight finish (their writes are acknowledged
+ * to the client only once durable), closing keep-alive connections as they fall idle; whatever is
+ * still open after `graceMs` is cut.
+ */
+function drain(http: import('node:http').Server, graceMs: number): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const idle = setInterval(() => http.closeIdleConnections(), 25);
+    const force = setTimeout(() => http.closeAllConnections(), graceMs);
+    http.close(() => {
+      clearInterval(idle);
+      clearTimeout(force);
+      resolve();
+    });
+    http.closeIdleConnections();
+  });
 }
 
 function stripUndefined<T extends object>(o: T): Partial<T> {
