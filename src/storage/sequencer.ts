@@ -12,6 +12,13 @@
  * promise resolves only when its group is durable, and a read-only transaction waits for the
  * group holding the writes it may have read, so no caller is ever told about state that a crash
  * could take back.
+ *
+ * Only one group is ever in flight. A second could overlap the first's fsync, but it was built on
+ * the first's writes: if the first failed, the second must not reach the disk, and once handed to
+ * the target it could not be stopped.
+ *
+ * A transaction function that calls `transact` itself and awaits the result deadlocks: the inner
+ * one queues behind the outer.
  */
 import type { StorageTransaction, StorageValue } from './engine.js';
 import { newSortedMap } from './btree.js';
