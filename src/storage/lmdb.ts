@@ -10,7 +10,7 @@ import type { Entry, StorageEngine, StorageKey, StorageReader, StorageTransactio
 import type { Bounds } from './bounds.js';
 import { fromLatin1 } from './btree.js';
 import { Sequencer, type WriteSet } from './sequencer.js';
-import { MAX_KEY_BYTES, readerOf } from './transaction.js';
+import { MAX_KEY_BYTES, readWith } from './transaction.js';
 import type { SyncView } from './view.js';
 
 export type LmdbDatabase = RootDatabase<StorageValue, StorageKey>;
@@ -110,7 +110,7 @@ export class LmdbEngine implements StorageEngine {
     // with no commit in between share the same LMDB read transaction.
     const txn = this.db.useReadTransaction();
     try {
-      return await fn(readerOf(lmdbView(this.db, txn)));
+      return await readWith(lmdbView(this.db, txn), fn);
     } finally {
       txn.done();
     }

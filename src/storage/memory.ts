@@ -6,7 +6,7 @@ import type { Entry, StorageEngine, StorageKey, StorageReader, StorageTransactio
 import type { Bounds } from './bounds.js';
 import { fromLatin1, newSortedMap, sortedRange, toLatin1, type SortedMap } from './btree.js';
 import { Sequencer, type WriteSet } from './sequencer.js';
-import { readerOf } from './transaction.js';
+import { readWith } from './transaction.js';
 import type { SyncView } from './view.js';
 
 function* limited(entries: Iterable<[string, StorageValue]>, limit: number): Generator<Entry> {
@@ -48,7 +48,7 @@ export class MemoryEngine implements StorageEngine {
   }
 
   async read<T>(fn: (reader: StorageReader) => Promise<T> | T): Promise<T> {
-    return fn(readerOf(treeView(this.currentSnapshot())));
+    return readWith(treeView(this.currentSnapshot()), fn);
   }
 
   transact<T>(fn: (tx: StorageTransaction) => Promise<T> | T): Promise<T> {

@@ -28,6 +28,22 @@ export function readerOf(view: SyncView, assertUsable: () => void = () => {}): S
   };
 }
 
+/**
+ * Runs a read() function over `view`. The reader refuses use once `fn` settles, in both engines
+ * alike: for LMDB its snapshot is released then.
+ */
+export async function readWith<T>(view: SyncView, fn: (reader: StorageReader) => Promise<T> | T): Promise<T> {
+  let done = false;
+  const reader = readerOf(view, () => {
+    if (done) throw new Error('storage reader used after its function returned');
+  });
+  try {
+    return await fn(reader);
+  } finally {
+    done = true;
+  }
+}
+
 function checkKey(key: StorageKey): void {
   if (!Buffer.isBuffer(key)) throw new TypeError('storage key must be a Buffer');
   // LMDB rejects empty keys; failing here fails only this transaction, not its whole commit group.

@@ -476,6 +476,15 @@ export function storageConformance(name: string, factory: EngineFactory): void {
       });
     });
 
+    it('refuses a reader used after its function returned', async () => {
+      await withEngine(factory, async (engine) => {
+        await putAll(engine, { a: '1' });
+        const leaked = await engine.read((r) => r);
+        await assert.rejects(async () => leaked.get(k('a')));
+        assert.throws(() => leaked.range({}));
+      });
+    });
+
     it('finishes accepted transactions on close and refuses new ones', async () => {
       const engine = await factory();
       const writes = Array.from({ length: 20 }, (_, i) => engine.transact((tx) => tx.put(k(`c${i}`), 'x')));
