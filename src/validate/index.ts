@@ -144,8 +144,6 @@ interface Node {
   readonly enumText: string | undefined;
   /** Has constraints of its own (length, range, pattern, enum). */
   readonly constrained: boolean;
-  /** Anything below (or at) this node that phase 2 must look at: constraints or required members. */
-  deep: boolean;
   fields: Field[];
   byName: Map<string, Field>;
   /** Fields in coral's validation order (Java HashMap order of the camelCased names). */
@@ -217,7 +215,6 @@ function compileService(service: Service): CompiledService {
       enumSet: s.enum ? new Set(s.enum) : undefined,
       enumText: s.enum ? `[${enumOrder(name, s.enum).join(', ')}]` : undefined,
       constrained: s.min !== undefined || s.max !== undefined || s.pattern !== undefined || s.enum !== undefined,
-      deep: false,
       fields: [],
       byName: new Map(),
       vorder: [],
@@ -250,21 +247,7 @@ function compileService(service: Service): CompiledService {
   };
   const inputs = new Map<string, Node | null>();
   for (const [op, shape] of Object.entries(raw.operations)) inputs.set(op, shape ? build(shape) : null);
-  // `deep` over a cyclic graph (AttributeValue ↔ MapAttributeValue): iterate to a fixpoint.
   const all = [...nodes.values()];
-  for (const n of all) n.deep = n.constrained || n.fields.some((f) => f.required);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const n of all) {
-      if (n.deep) continue;
-      const d =
-        n.fields.some((f) => f.node.deep || f.tableArn) ||
-        (n.member?.deep ?? false) ||
-        (n.key?.deep ?? false) ||
-        (n.value?.deep ?? false);
-      if (d) n.deep = changed = true;
-    }
-  }
   for (const n of all) {
     if (n.kind !== MAP) continue;
     const v = n.value!;
@@ -330,6 +313,29 @@ const TABLE_NAME_REQUIRED_MESSAGE = new Set(['CreateTable', 'DescribeTable', 'De
  */
 const REQUEST_ITEMS_REQUIRED = new Set(['BatchGetItem', 'BatchWriteItem']);
 
+/**
+ * Scan's Segment/TotalSegments pairing, checked after coral (real service; nubo-db/dynamodb-
+ * conformance tests/tier3/error-messages/scan.test.ts):
+ *   Segment without TotalSegments, TotalSegments without Segment, Segment >= TotalSegments.
+ */
+function scanSegments(body: Record<string, unknown>): void {
+  const segment = body.Segment;
+  const total = body.TotalSegments;
+  const hasSegment = segment !== undefined && segment !== null;
+  const hasTotal = total !== undefined && total !== null;
+  if (hasSegment && !hasTotal) {
+    throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
+  }
+  if (hasTotal && !hasSegment) {
+    throw validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+  }
+  if (hasSegment && hasTotal && Math.trunc(segment as number) >= Math.trunc(total as number)) {
+    throw validation(
+      `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${Math.trunc(segment as number)} is not less than TotalSegments: ${Math.trunc(total as number)}`,
+    );
+  }
+}
+
 const COMPILED: Record<Service, Map<string, OpConfig | null>> = {
   dynamodb: new Map(),
   streams: new Map(),
@@ -359,6 +365,7 @@ for (const service of ['dynamodb', 'streams'] as const) {
         }
       };
     }
+    if (service === 'dynamodb' && op === 'Scan') after = scanSegments;
     COMPILED[service].set(op, { input: node, after });
   }
 }
@@ -368,7 +375,7 @@ function withField(node: Node, name: string, change: (f: Field) => Field): Node 
   const fields = node.fields.map((f) => (f.name === name ? change(f) : f));
   const byName = new Map(fields.map((f) => [f.name, f]));
   const vorder = node.vorder.map((f) => byName.get(f.name)!);
-  return { ...node, fields, byName, vorder, requiredFields: fields.filter((f) => f.required), deep: true };
+  return { ...node, fields, byName, vorder, requiredFields: fields.filter((f) => f.required) };
 }
 
 

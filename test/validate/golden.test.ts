@@ -37,6 +37,7 @@ const VALIDATE_MESSAGES = [
   /^\d+ validation errors? detected: /,
   /^The parameter 'TableName' is required but was not present in the request$/,
   /^The requestItems parameter is required for Batch(Get|Write)Item$/,
+  /^The (TotalSegments|Segment) parameter (is required|is zero-based)/,
 ];
 
 function fromValidateLayer(a: Answer): boolean {

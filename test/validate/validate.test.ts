@@ -85,6 +85,13 @@ describe('real-service answers (us-east-1 wording)', () => {
     rejects('BatchWriteItem', { RequestItems: {} }, 'ValidationException', 'The requestItems parameter is required for BatchWriteItem');
   });
 
+  test('Scan Segment/TotalSegments pairing (after coral)', () => {
+    rejects('Scan', { TableName: 'tbl', Segment: 0 }, 'ValidationException', 'The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
+    rejects('Scan', { TableName: 'tbl', TotalSegments: 4 }, 'ValidationException', 'The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+    rejects('Scan', { TableName: 'tbl', Segment: 5, TotalSegments: 5 }, 'ValidationException', 'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 5 is not less than TotalSegments: 5');
+    rejects('Scan', { TableName: 'tbl', Segment: -1, TotalSegments: 4 }, 'ValidationException', "1 validation error detected: Value '-1' at 'segment' failed to satisfy constraint: Member must have value greater than or equal to 0");
+  });
+
   test('BatchWriteItem with 26 requests: map value constraint with the Java toString() of the map', () => {
     const requests = Array.from({ length: 26 }, (_, i) => ({ PutRequest: { Item: { pk: { S: `bw-${i}` } } } }));
     const av = (s: string) => `AttributeValue(s=${s}, n=null, b=null, iNT=null, dECIMAL=null, dOUBLE=null, sS=null, nS=null, bS=null, iNTSET=null, dECIMALSET=null, dOUBLESET=null, m=null, l=null, nULL=null, bOOL=null)`;
@@ -167,7 +174,7 @@ describe('operations', () => {
     for (const service of ['dynamodb', 'streams'] as const) {
       for (const op of OPERATIONS[service]) {
         const e = error(service, op, {});
-        if (e) assert.match(e.message, /^(\d+ validation errors? detected: |The parameter 'TableName' is required|The requestItems parameter is required)/, `${service} ${op}`);
+        if (e) assert.match(e.message, /^(\d+ validation errors? detected: |The parameter 'TableName' is required|The requestItems parameter is required|The (Total)?Segments? parameter)/, `${service} ${op}`);
       }
     }
   });
