@@ -53,6 +53,12 @@ const TYPE_KEYS = ['S', 'N', 'B', 'BOOL', 'NULL', 'M', 'L', 'SS', 'NS', 'BS'] as
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** Assignment that treats `__proto__` as the ordinary attribute name it is in DynamoDB. */
+function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
 // ---- wire-type faults -------------------------------------------------------------------------
 // The service's JSON reader rejects a member of the wrong JSON type before any validation runs.
 
@@ -147,7 +153,7 @@ function normalise(v: unknown): AttributeValue {
       for (const name of Object.keys(body)) {
         const member = body[name];
         if (member === null || member === undefined) throw validation(nullMemberMessage(name));
-        out[name] = normalise(member);
+        setOwn(out, name, normalise(member));
       }
       return { M: out };
     }
@@ -240,7 +246,7 @@ export function validateItem(item: unknown, options?: ValueOptions): Item {
       const v = item[name];
       if (v === null || v === undefined) throw validation(nullMemberMessage(name));
       checkDepth(v, max);
-      out[name] = normalise(v);
+      setOwn(out, name, normalise(v));
     }
     return out;
   });
@@ -251,10 +257,11 @@ export function validateExpressionAttributeValues(values: unknown): Record<strin
   if (!isObject(values)) throw wrongJsonType(values, 'map');
   const out: Record<string, AttributeValue> = {};
   for (const key of Object.keys(values)) {
-    out[key] = validateAttributeValue(values[key], {
+    const value = validateAttributeValue(values[key], {
       maxDepth: MAX_EXPRESSION_VALUE_DEPTH,
       wrap: (m) => expressionValueMessage(key, m),
     });
+    setOwn(out, key, value);
   }
   return out;
 }
