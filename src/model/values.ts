@@ -60,27 +60,19 @@ function setOwn<T>(obj: Record<string, T>, key: string, value: T): void {
 }
 
 // ---- wire-type faults -------------------------------------------------------------------------
-// The service's JSON reader rejects a member of the wrong JSON type before any validation runs.
-
-function jsonKind(v: unknown): string {
-  if (v === null) return 'null';
-  if (Array.isArray(v)) return 'list';
-  return typeof v;
-}
+// The service's JSON reader rejects a member of the wrong JSON type before any validation runs,
+// with a SerializationException. Sourced wordings: "NUMBER_VALUE cannot be converted to String"
+// (localstack#9412), "Start of list found where not expected" (rusoto#658), "Start of structure or
+// map found where not expected" (amplify-js#13265), "Unexpected value type in payload" for a
+// scalar where an attribute value object belongs (floci#2625). The Boolean and TRUE_VALUE forms
+// follow the same "<TOKEN> cannot be converted to <Type>" pattern but are unverified.
 
 function wrongJsonType(v: unknown, expected: 'String' | 'Boolean' | 'list' | 'map'): DynamoError {
-  switch (jsonKind(v)) {
-    case 'object':
-      return serialization('Start of structure or map found where not expected');
-    case 'list':
-      return serialization('Start of list found where not expected');
-    case 'number':
-      return serialization(`NUMBER_VALUE cannot be converted to ${expected === 'Boolean' ? 'Boolean' : 'String'}`);
-    case 'boolean':
-      return serialization(`${v ? 'TRUE_VALUE' : 'FALSE_VALUE'} cannot be converted to String`);
-    default:
-      return serialization(`STRING_VALUE cannot be converted to ${expected === 'Boolean' ? 'Boolean' : expected}`);
-  }
+  if (Array.isArray(v)) return serialization('Start of list found where not expected');
+  if (typeof v === 'object' && v !== null) return serialization('Start of structure or map found where not expected');
+  if (expected === 'list' || expected === 'map') return serialization('Unexpected value type in payload');
+  const token = typeof v === 'number' ? 'NUMBER_VALUE' : typeof v === 'boolean' ? (v ? 'TRUE_VALUE' : 'FALSE_VALUE') : 'STRING_VALUE';
+  return serialization(`${token} cannot be converted to ${expected}`);
 }
 
 function expectString(v: unknown): string {
