@@ -843,20 +843,27 @@ export function validateRequest(service: Service, operation: string, body: unkno
   if (op === undefined) throw unknownOperation();
   if (op === null) return;
   if (body === null || body === undefined) body = {};
-  const input = op.input;
-  if (fastValid(input, body)) {
-    if (op.after !== undefined) op.after(body as Record<string, unknown>);
-    return;
+  try {
+    check(op, body);
+  } catch (e) {
+    sp = 0;
+    errors = null;
+    custom = null;
+    if (e instanceof RangeError) throw tooDeep();
+    throw e;
   }
+  if (op.after !== undefined) op.after(body as Record<string, unknown>);
+}
+
+function check(op: OpConfig, body: unknown): void {
+  const input = op.input;
+  if (fastValid(input, body)) return;
   sp = 0;
   errors = null;
   custom = null;
   try {
     walk(input, body);
   } catch (e) {
-    sp = 0;
-    errors = null;
-    custom = null;
     if (e === TYPE_ERROR) throw serialization(findTypeError(input, body) ?? 'Unexpected field type');
     throw e;
   }
@@ -871,7 +878,15 @@ export function validateRequest(service: Service, operation: string, body: unkno
     custom = null;
     throwValidation(list);
   }
-  if (op.after !== undefined) op.after(body as Record<string, unknown>);
 }
+
+/**
+ * Only attribute values nest without bound in the model, so a body deep enough to exhaust the
+ * stack is an item nested far beyond DynamoDB's 32 levels. The service's answer for that (real
+ * service, us-east-1, UpdateItem with a 32-level value; nubo-db/dynamodb-conformance
+ * captures/2026-08-12-batch-empty-and-nesting.json):
+ */
+const tooDeep = (): DynamoError =>
+  validation('1 validation error detected: Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
 
 export { DynamoError };
