@@ -474,7 +474,7 @@ function expandRepeat(v) {
 }
 
 const CUSTOM_SOURCES = [
-  [/^The parameter 'TableName' is required/, 'real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts ("missing TableName")'],
+  [/^The parameter 'TableName' is required/, 'real service for CreateTable: nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts ("missing TableName"); DescribeTable/DeleteTable/UpdateTable assumed to word it alike (shared/reference/dynamodb.md §2c records the same wording for DescribeTable {} on dynalite), while item operations keep coral\'s not-null message (conformance putItem.test.ts)'],
   [/^The requestItems parameter is required/, 'real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts and batchWriteItem.test.ts ("empty RequestItems")'],
   [/^The (TotalSegments|Segment) parameter /, 'real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/scan.test.ts'],
 ];
