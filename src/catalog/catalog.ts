@@ -12,9 +12,29 @@ import type { TableMeta } from './types.js';
 const SPACE_CATALOG = 0x01;
 const TABLE_TAG = 0x54; // 'T'
 const COUNTER_TAG = 0x4e; // 'N': the next free storage prefix id
+const DROP_TAG = 0x44; // 'D': storage prefix ids whose keys are still to be cleared
 
 const tablePrefix = Buffer.from([SPACE_CATALOG, TABLE_TAG]);
 const counterKey = Buffer.from([SPACE_CATALOG, COUNTER_TAG]);
+const dropPrefix = Buffer.from([SPACE_CATALOG, DROP_TAG]);
+
+/**
+ * A dropped table's or index's key space, recorded in the same transaction that removes it from
+ * the catalog, so that clearing its keys in the background resumes after a restart.
+ */
+export interface PendingDrop {
+  kind: 'table' | 'index';
+  /** Storage prefix id (TableMeta.id / IndexMeta.id). */
+  id: number;
+}
+
+function dropKey(drop: PendingDrop): Buffer {
+  const key = Buffer.alloc(dropPrefix.length + 5);
+  dropPrefix.copy(key);
+  key[dropPrefix.length] = drop.kind === 'table' ? 0x54 : 0x49;
+  key.writeUInt32BE(drop.id, dropPrefix.length + 1);
+  return key;
+}
 
 export function catalogKey(namespace: string, name: string): Buffer {
   return Buffer.concat([tablePrefix, Buffer.from(namespace, 'utf8'), Buffer.from([0]), Buffer.from(name, 'utf8')]);
@@ -75,6 +95,26 @@ export class Catalog {
     const id = current === undefined ? 1 : Number(current);
     tx.put(counterKey, String(id + 1));
     return id;
+  }
+
+  /** Records that a key space is to be cleared (see PendingDrop); stage it with the catalog change. */
+  addDrop(tx: StorageTransaction, drop: PendingDrop): void {
+    tx.put(dropKey(drop), JSON.stringify(drop));
+  }
+
+  /** Forgets a drop once its keys are gone. */
+  removeDrop(tx: StorageTransaction, drop: PendingDrop): void {
+    tx.delete(dropKey(drop));
+  }
+
+  /** Every drop not yet finished, oldest id first. */
+  async pendingDrops(): Promise<PendingDrop[]> {
+    const upper = Buffer.from([SPACE_CATALOG, DROP_TAG + 1]);
+    return this.storage.read(async (reader) => {
+      const out: PendingDrop[] = [];
+      for await (const [, value] of reader.range({ gte: dropPrefix, lt: upper })) out.push(JSON.parse(value) as PendingDrop);
+      return out;
+    });
   }
 
   /** Writes `meta` durably and then shows it to readers. */

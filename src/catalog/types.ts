@@ -16,10 +16,21 @@ export interface Projection {
 export interface Throughput {
   ReadCapacityUnits: number;
   WriteCapacityUnits: number;
-  /** Epoch seconds, as DynamoDB reports them. */
+  /** Epoch seconds, as DynamoDB reports them; absent until the first increase/decrease. */
   LastIncreaseDateTime?: number;
   LastDecreaseDateTime?: number;
+  /** Decreases during the UTC day of LastDecreaseDateTime (reported as 0 on later days). */
   NumberOfDecreasesToday: number;
+}
+
+export interface WarmThroughputSetting {
+  ReadUnitsPerSecond?: number;
+  WriteUnitsPerSecond?: number;
+}
+
+export interface OnDemandThroughputSetting {
+  MaxReadRequestUnits?: number;
+  MaxWriteRequestUnits?: number;
 }
 
 export interface IndexMeta {
@@ -33,15 +44,30 @@ export interface IndexMeta {
   status: IndexStatus;
   /** GSI created by UpdateTable while existing items are copied into it. */
   backfilling?: boolean;
+  /** GSIs only: the provisioned capacity (kept across a switch to on-demand, shown as 0 there). */
   throughput?: Throughput;
-  onDemandThroughput?: { MaxReadRequestUnits?: number; MaxWriteRequestUnits?: number };
+  onDemandThroughput?: OnDemandThroughputSetting;
+  warmThroughput?: WarmThroughputSetting;
+  /** Epoch ms at which a transient IndexStatus (CREATING/DELETING) may end (-delayTransientStatuses). */
+  statusUntil?: number;
 }
 
+export type StreamViewType = 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+
+/**
+ * The table's latest stream. It outlives its disabling: LatestStreamArn/Label keep naming it, as
+ * DynamoDB's do, while `enabled` is false. The stream itself (shards, records, status) lives in
+ * the streams key space under `streamId` (see src/streams/).
+ */
 export interface StreamSettings {
   enabled: boolean;
-  viewType?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  viewType?: StreamViewType;
   /** The current stream's label (ISO-ish timestamp, as DynamoDB's LatestStreamLabel). */
   label?: string;
+  /** Storage id of the latest stream (from Catalog.allocateId; never reused). */
+  streamId?: number;
+  /** The latest stream's ARN (the table ARN + `/stream/` + label). */
+  arn?: string;
 }
 
 export interface TableMeta {
@@ -62,13 +88,26 @@ export interface TableMeta {
   billingMode: 'PROVISIONED' | 'PAY_PER_REQUEST';
   lastUpdateToPayPerRequestDateTime?: number;
   throughput: Throughput;
-  onDemandThroughput?: { MaxReadRequestUnits?: number; MaxWriteRequestUnits?: number };
+  onDemandThroughput?: OnDemandThroughputSetting;
+  warmThroughput?: WarmThroughputSetting;
   lsis: IndexMeta[];
   gsis: IndexMeta[];
   stream?: StreamSettings;
   deletionProtectionEnabled: boolean;
   tableClass: 'STANDARD' | 'STANDARD_INFREQUENT_ACCESS';
+  /**
+   * Set once TableClass was given (CreateTable) or changed (UpdateTable): DynamoDB reports
+   * TableClassSummary only then. `lastUpdate` (epoch seconds) only after an UpdateTable.
+   */
+  tableClassSummary?: { lastUpdate?: number };
   sse?: { Status: string; SSEType?: string; KMSMasterKeyArn?: string };
   tags: { Key: string; Value: string }[];
+  /**
+   * Time to Live. `status` is the settled state (ENABLED or DISABLED); DescribeTimeToLive derives
+   * ENABLING/DISABLING from `changedAt` (epoch ms) when transient statuses are delayed. The
+   * attribute name is kept after disabling so DISABLING can still name it.
+   */
   ttl?: { attributeName: string; status: 'ENABLING' | 'ENABLED' | 'DISABLING' | 'DISABLED'; changedAt: number };
+  /** Epoch ms at which a transient TableStatus (CREATING/UPDATING/DELETING) may end (-delayTransientStatuses). */
+  statusUntil?: number;
 }
