@@ -18,6 +18,18 @@ export interface ServerConfig {
   ttlSweepIntervalMs: number;
   /** Lift DynamoDB's one-TTL-change-per-hour rule (for tests). */
   ttlAllowRapidChanges: boolean;
+  /**
+   * A stream's open shard is closed and a child shard opened after this long, as DynamoDB's
+   * shards roll over every few hours (lineage-following consumers depend on it).
+   */
+  streamShardRolloverMs: number;
+  /** How often stream maintenance (shard rollover, 24-hour trimming) runs, in ms. */
+  streamMaintenanceIntervalMs: number;
+  /**
+   * The clock (epoch ms) for time-based rules: iterator expiry, stream retention, shard rollover,
+   * TTL expiry and the TTL change rate. Tests inject one to skip ahead; default Date.now.
+   */
+  clock?: () => number;
 }
 
 export const defaultConfig = (): ServerConfig => ({
@@ -31,4 +43,9 @@ export const defaultConfig = (): ServerConfig => ({
   transientStatusMs: 500,
   ttlSweepIntervalMs: 1000,
   ttlAllowRapidChanges: false,
+  streamShardRolloverMs: 4 * 60 * 60 * 1000,
+  streamMaintenanceIntervalMs: 1000,
 });
+
+/** The server's current time in epoch ms (the injected clock, if any). */
+export const nowMs = (config: ServerConfig): number => (config.clock ? config.clock() : Date.now());

@@ -3,6 +3,7 @@
  * Each is started here and stopped before storage closes; none may block foreground requests.
  */
 import type { Services } from '../ops/types.js';
+import { startStreamMaintenance } from '../streams/maintenance.js';
 
 export interface BackgroundService {
   stop(): Promise<void>;
@@ -11,7 +12,7 @@ export interface BackgroundService {
 type Starter = (services: Services) => BackgroundService;
 
 /** Families register their background work here. */
-export const backgroundStarters: Starter[] = [];
+export const backgroundStarters: Starter[] = [startStreamMaintenance];
 
 export function startBackgroundServices(services: Services): BackgroundService {
   const running = backgroundStarters.map((start) => start(services));

@@ -5,14 +5,14 @@
  * delay under -delayTransientStatuses.
  */
 import { randomUUID } from 'node:crypto';
-import type { IndexMeta, TableMeta } from '../../catalog/types.js';
+import type { IndexMeta, StreamViewType, TableMeta } from '../../catalog/types.js';
 import type { OperationHandler } from '../types.js';
 import { tableDescription } from './describe-table.js';
 import { lifecycleOf } from './lifecycle.js';
 import { M } from './messages.js';
 import { resolveTableName } from './names.js';
 import { sseDescription } from './sse.js';
-import { streamLabel } from './validate-stream.js';
+import { openStream } from '../streams/stream-settings.js';
 import { newThroughput } from './validate-throughput.js';
 import { copyDefinitions, copyKeySchema, keyShape } from './validate-key-schema.js';
 import { validateCreateTable, type CreateTableInput } from './validate-create-table.js';
@@ -83,7 +83,8 @@ export const createTable: OperationHandler = async (raw, ctx) => {
     if (checked.billingMode === 'PAY_PER_REQUEST') table.lastUpdateToPayPerRequestDateTime = created;
     if (input.TableClass) table.tableClassSummary = {};
     if (input.StreamSpecification?.StreamEnabled) {
-      table.stream = { enabled: true, viewType: input.StreamSpecification.StreamViewType as never, label: streamLabel(nowMs) };
+      // The stream itself (shards, records) is created in this transaction: ops/streams/stream-settings.ts.
+      table.stream = await openStream(tx, catalog, table, input.StreamSpecification.StreamViewType as StreamViewType, nowMs);
     }
     const sse = sseDescription(ctx, input.SSESpecification);
     if (sse) table.sse = sse;

@@ -13,6 +13,7 @@ import { tableDescription } from './describe-table.js';
 import { dropTable, lifecycleOf } from './lifecycle.js';
 import { M } from './messages.js';
 import { getTable } from './names.js';
+import { closeStream } from '../streams/stream-settings.js';
 
 export const deleteTable: OperationHandler = async (input, ctx) => {
   const current = getTable(ctx, input.TableName as string);
@@ -29,6 +30,8 @@ export const deleteTable: OperationHandler = async (input, ctx) => {
     // Another request got there first: answer as if this one had run before it.
     if (!meta) throw M.tableBusy(current.name, 'DELETING');
     const next: TableMeta = { ...meta, status: 'DELETING' };
+    // Its stream is disabled now and stays readable for 24 hours (ops/streams/stream-settings.ts).
+    next.stream = await closeStream(tx, meta, Date.now());
     if (until === undefined) {
       dropTable(catalog, tx, meta);
     } else {

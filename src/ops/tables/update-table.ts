@@ -13,6 +13,7 @@ import type { OperationHandler } from '../types.js';
 import { tableDescription } from './describe-table.js';
 import { lifecycleOf } from './lifecycle.js';
 import { getTable } from './names.js';
+import { closeStream, openStream } from '../streams/stream-settings.js';
 import { planUpdateTable, type UpdatePlan, type UpdateTableInput } from './validate-update-table.js';
 
 export const updateTable: OperationHandler = async (raw, ctx) => {
@@ -26,6 +27,13 @@ export const updateTable: OperationHandler = async (raw, ctx) => {
     const meta = await catalog.read(tx, ctx.namespace, current.name);
     if (!meta) throw tableNotFound(current.name);
     const p = planUpdateTable(input, meta, env);
+    // Enabling makes a new stream and disabling closes the current one, in this transaction
+    // (ops/streams/stream-settings.ts); the plan only decided which.
+    if (p.next.stream?.enabled && !meta.stream?.enabled) {
+      p.next.stream = await openStream(tx, catalog, { ...p.next, stream: meta.stream }, p.next.stream.viewType!, env.nowMs);
+    } else if (meta.stream?.enabled && !p.next.stream?.enabled) {
+      p.next.stream = await closeStream(tx, meta, env.nowMs);
+    }
     if (p.created) p.created.id = await catalog.allocateId(tx);
     for (const index of p.dropped) catalog.addDrop(tx, { kind: 'index', id: index.id });
     catalog.write(tx, p.next);
