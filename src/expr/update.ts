@@ -1,0 +1,245 @@
+/**
+ * Applies a compiled update expression to an item: a pure function of the previous item (the
+ * storage layer may retry it), returning the new item.
+ *
+ * DynamoDB's semantics, as observed:
+ * - Every operand is read from the item as it was before the update (`SET a = b, b = a` swaps).
+ * - List indexes name positions in the original list: `REMOVE l[0], l[2]` removes the first and
+ *   third elements; `SET l[0] = :v REMOVE l[1]` changes the first and removes the second.
+ * - SET (or ADD) at an index past the end appends; several appends go in index order, after the
+ *   surviving elements.
+ * - A missing parent, or a parent of the wrong kind (a name into a list, an index into a map or a
+ *   scalar), is "The document path provided in the update expression is invalid for update"; a
+ *   REMOVE of a missing attribute or element is a no-op.
+ */
+import { addNumbers, subtractNumbers } from '../model/numbers.js';
+import { itemSize, MAX_ITEM_SIZE } from '../model/size.js';
+import type { AttributeValue, Item } from '../model/types.js';
+import { validateAttributeValue, valuesEqual } from '../model/values.js';
+import type { COperand, CUpdate, CUpdateAction, DocPath } from './compiled.js';
+import { getPath } from './doc-path.js';
+import { incorrectDataType, invalidUpdatePath, itemTooLargeAfterUpdate, missingOperandAttribute } from './messages.js';
+
+const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+
+function setOwn(obj: Record<string, AttributeValue>, key: string, value: AttributeValue): void {
+  if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+  else obj[key] = value;
+}
+
+/** Evaluates a SET value against the original item. */
+export function evaluateSetValue(o: COperand, item: Item | undefined): AttributeValue {
+  switch (o.kind) {
+    case 'value':
+      return o.value;
+    case 'path': {
+      const v = getPath(item, o.path);
+      if (v === undefined) throw missingOperandAttribute();
+      return v;
+    }
+    case 'if_not_exists': {
+      const fallback = evaluateSetValue(o.fallback, item);
+      return getPath(item, o.path) ?? fallback;
+    }
+    case 'list_append': {
+      const l = evaluateSetValue(o.left, item);
+      const r = evaluateSetValue(o.right, item);
+      if (!('L' in l) || !('L' in r)) throw incorrectDataType();
+      return { L: [...l.L, ...r.L] };
+    }
+    case 'arith': {
+      const l = evaluateSetValue(o.left, item);
+      const r = evaluateSetValue(o.right, item);
+      if (!('N' in l) || !('N' in r)) throw incorrectDataType();
+      return { N: o.op === '+' ? addNumbers(l.N, r.N) : subtractNumbers(l.N, r.N) };
+    }
+    case 'size':
+      throw new Error('size() in an update');
+  }
+}
+
+function deepCopy(v: AttributeValue): AttributeValue {
+  if ('M' in v) {
+    const m: Record<string, AttributeValue> = {};
+    for (const k of Object.keys(v.M)) setOwn(m, k, deepCopy(v.M[k]!));
+    return { M: m };
+  }
+  if ('L' in v) return { L: v.L.map(deepCopy) };
+  return v; // scalars and sets are never mutated in place
+}
+
+/** Pending structural changes to one list, applied once every action has been placed. */
+interface ListEdit {
+  list: AttributeValue[];
+  removed: Set<number>;
+  appends: Map<number, AttributeValue>;
+}
+
+type Container =
+  | { kind: 'map'; map: Record<string, AttributeValue>; key: string }
+  | { kind: 'list'; list: AttributeValue[]; index: number };
+
+class Updater {
+  private readonly edits = new Map<AttributeValue[], ListEdit>();
+
+  constructor(private readonly item: Record<string, AttributeValue>) {}
+
+  /** The container that holds the path's last element, or an invalid-path error. */
+  private locate(path: DocPath): Container {
+    let map: Record<string, AttributeValue> = this.item;
+    let cur: AttributeValue | undefined;
+    const first = path[0] as string;
+    if (path.length === 1) return { kind: 'map', map, key: first };
+    cur = hasOwn(map, first) ? map[first] : undefined;
+    for (let i = 1; i < path.length; i++) {
+      const e = path[i]!;
+      if (cur === undefined) throw invalidUpdatePath();
+      if (typeof e === 'number') {
+        if (!('L' in cur)) throw invalidUpdatePath();
+        if (i === path.length - 1) return { kind: 'list', list: cur.L, index: e };
+        cur = e < cur.L.length ? cur.L[e] : undefined;
+      } else {
+        if (!('M' in cur)) throw invalidUpdatePath();
+        if (i === path.length - 1) return { kind: 'map', map: cur.M, key: e };
+        cur = hasOwn(cur.M, e) ? cur.M[e] : undefined;
+      }
+    }
+    throw invalidUpdatePath();
+  }
+
+  private edit(list: AttributeValue[]): ListEdit {
+    let e = this.edits.get(list);
+    if (!e) {
+      e = { list, removed: new Set(), appends: new Map() };
+      this.edits.set(list, e);
+    }
+    return e;
+  }
+
+  private current(c: Container): AttributeValue | undefined {
+    if (c.kind === 'map') return hasOwn(c.map, c.key) ? c.map[c.key] : undefined;
+    return c.index < c.list.length ? c.list[c.index] : undefined;
+  }
+
+  private put(c: Container, v: AttributeValue): void {
+    if (c.kind === 'map') setOwn(c.map, c.key, v);
+    else if (c.index < c.list.length) c.list[c.index] = v;
+    else this.edit(c.list).appends.set(c.index, v);
+  }
+
+  private remove(c: Container): void {
+    if (c.kind === 'map') delete c.map[c.key];
+    else if (c.index < c.list.length) this.edit(c.list).removed.add(c.index);
+  }
+
+  apply(a: CUpdateAction, setValue: AttributeValue | undefined): void {
+    const c = this.locate(a.path);
+    switch (a.kind) {
+      case 'SET':
+        this.put(c, setValue!);
+        return;
+      case 'REMOVE':
+        this.remove(c);
+        return;
+      case 'ADD': {
+        const old = this.current(c);
+        this.put(c, old === undefined ? a.value : addValues(old, a.value));
+        return;
+      }
+      case 'DELETE': {
+        const old = this.current(c);
+        if (old === undefined) return;
+        const rest = deleteValues(old, a.value);
+        if (rest === undefined) this.remove(c);
+        else this.put(c, rest);
+        return;
+      }
+    }
+  }
+
+  finish(): void {
+    for (const e of this.edits.values()) {
+      const kept = e.list.filter((_, i) => !e.removed.has(i));
+      const appended = [...e.appends.entries()].sort((x, y) => x[0] - y[0]).map((x) => x[1]);
+      e.list.length = 0;
+      e.list.push(...kept, ...appended);
+    }
+  }
+}
+
+function addValues(old: AttributeValue, v: AttributeValue): AttributeValue {
+  if ('N' in v) {
+    if (!('N' in old)) throw incorrectDataType();
+    return { N: addNumbers(old.N, v.N) };
+  }
+  if ('SS' in v && 'SS' in old) return normalisedSet({ SS: unionBy(old.SS, v.SS, (a, b) => a === b) });
+  if ('NS' in v && 'NS' in old) return normalisedSet({ NS: unionBy(old.NS, v.NS, (a, b) => valuesEqual({ N: a }, { N: b })) });
+  if ('BS' in v && 'BS' in old) return normalisedSet({ BS: unionBy(old.BS, v.BS, (a, b) => valuesEqual({ B: a }, { B: b })) });
+  throw incorrectDataType();
+}
+
+function unionBy(a: readonly string[], b: readonly string[], same: (x: string, y: string) => boolean): string[] {
+  const out = [...a];
+  for (const m of b) if (!out.some((x) => same(x, m))) out.push(m);
+  return out;
+}
+
+function deleteValues(old: AttributeValue, v: AttributeValue): AttributeValue | undefined {
+  let rest: string[];
+  if ('SS' in v && 'SS' in old) rest = old.SS.filter((m) => !v.SS.includes(m));
+  else if ('NS' in v && 'NS' in old) rest = old.NS.filter((m) => !v.NS.some((n) => valuesEqual({ N: n }, { N: m })));
+  else if ('BS' in v && 'BS' in old) rest = old.BS.filter((m) => !v.BS.some((n) => valuesEqual({ B: n }, { B: m })));
+  else throw incorrectDataType();
+  if (rest.length === 0) return undefined;
+  const type = 'SS' in v ? 'SS' : 'NS' in v ? 'NS' : 'BS';
+  return { [type]: rest } as AttributeValue;
+}
+
+/** Sets are kept in the service's canonical order (the one values.ts gives every stored set). */
+function normalisedSet(v: AttributeValue): AttributeValue {
+  return validateAttributeValue(v);
+}
+
+export interface UpdateResult {
+  readonly item: Item;
+}
+
+/**
+ * Applies `update` to `previous` (undefined when the item does not exist yet; `key` is then the
+ * new item's key). Throws DynamoDB's errors for invalid paths, wrong operand types and an item
+ * that would grow past 400 KB.
+ */
+export function applyUpdate(previous: Item | undefined, update: CUpdate, key: Item): UpdateResult {
+  // Values first: each reads the original item, and the service checks them last-action-first.
+  const values: (AttributeValue | undefined)[] = new Array(update.actions.length);
+  for (let i = update.actions.length - 1; i >= 0; i--) {
+    const a = update.actions[i]!;
+    if (a.kind === 'SET') values[i] = evaluateSetValue(a.value, previous);
+  }
+  const base: Record<string, AttributeValue> = {};
+  const source = previous ?? key;
+  for (const k of Object.keys(source)) setOwn(base, k, deepCopy(source[k]!));
+  const updater = new Updater(base);
+  for (let i = update.actions.length - 1; i >= 0; i--) updater.apply(update.actions[i]!, values[i]);
+  updater.finish();
+  if (itemSize(base) > MAX_ITEM_SIZE) throw itemTooLargeAfterUpdate();
+  return { item: base };
+}
+
+/**
+ * The attributes ReturnValues UPDATED_OLD / UPDATED_NEW returns: every top-level attribute, whole,
+ * holding a path the update wrote or removed, if that path exists in `item` (the old item for
+ * UPDATED_OLD, the new one for UPDATED_NEW). An element appended past the end of a list is not at
+ * the index written, so it is not returned.
+ */
+export function updatedAttributes(update: CUpdate, item: Item | undefined): Item {
+  const out: Record<string, AttributeValue> = {};
+  if (!item) return out;
+  for (const a of update.actions) {
+    if (getPath(item, a.path) !== undefined) {
+      const top = a.path[0] as string;
+      setOwn(out, top, item[top]!);
+    }
+  }
+  return out;
+}
