@@ -23,16 +23,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const config: ServerConfig = { ...defaultConfig(), ...stripUndefined(options) };
   const storage = await openStorage({ dataDir: config.dataDir, inMemory: config.inMemory });
   const catalog = new Catalog(storage);
-  await catalog.load();
   const services: Services = { storage, catalog, config };
   const http = createHttpServer(services);
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => {
-      http.off('error', reject);
-      resolve();
+  try {
+    await catalog.load();
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (err) {
+    // e.g. EADDRINUSE: release the store (and its lock on the data directory) before failing.
+    await storage.close();
+    throw err;
+  }
   const background = startBackgroundServices(services);
   const port = (http.address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
