@@ -1,0 +1,124 @@
+/**
+ * Reads one page of a Query or Scan from one storage snapshot: the engine under both operations.
+ *
+ * DynamoDB's page rules, as measured against DynamoDB Local (test/golden/query/):
+ *  - `Limit` counts items evaluated, before the filter; reaching it ends the page with a
+ *    LastEvaluatedKey even when no item follows.
+ *  - The 1 MB limit counts the size (DynamoDB's item size) of the items evaluated, and is checked
+ *    before evaluating the next item: a page stops once it has read at least 1 MB, so the item
+ *    that crosses the limit is included (15 × 100 KB items → 11 per page), and a page whose last
+ *    item ends exactly at the end of the data has no LastEvaluatedKey.
+ *  - For an index, the size is that of the index entry (the projected item). When a local
+ *    secondary index fetches items from the table, the page size is the entries' total rounded up
+ *    to 4 KB plus each fetched item rounded up to 4 KB (developer guide, LSI read capacity).
+ *  - Capacity: the evaluated entries' total, rounded up to 4 KB once (a Query "sums then rounds",
+ *    a Scan charges what it evaluated); each fetched table item rounded up to 4 KB on its own;
+ *    eventually consistent reads cost half.
+ */
+import type { Item } from '../../model/types.js';
+import { itemSize } from '../../model/size.js';
+import type { RangeOptions, StorageReader } from '../../storage/engine.js';
+import { itemKey } from '../../storage/keys.js';
+import type { ReadTarget } from './target.js';
+
+export const PAGE_BYTES = 1024 * 1024;
+const UNIT = 4 * 1024;
+
+export interface PagePlan {
+  target: ReadTarget;
+  bounds: RangeOptions;
+  limit?: number;
+  /** Items the filter rejects are evaluated (and charged) but not returned. */
+  filter?: (item: Item) => boolean;
+  /** LSI only: the filter reads attributes the index does not hold (a Scan may ask for them). */
+  filterNeedsFetch?: boolean;
+  /** COUNT: count, return nothing. */
+  countOnly: boolean;
+  /** LSI only: return the table's item rather than the index entry. */
+  fetch: boolean;
+  /** Applied to what is returned (entry or fetched item). */
+  project?: (item: Item) => Item;
+}
+
+export interface Page {
+  /** Returned items; when `raw` is set they are the stored JSON texts, untouched. */
+  items: Item[];
+  raw?: string[];
+  count: number;
+  scanned: number;
+  /** The last item evaluated, when the page stopped early (Limit or 1 MB). */
+  last?: Item;
+  /** Total size of the evaluated entries (index entries for an index read). */
+  entryBytes: number;
+  /** 4 KB units of the table items fetched (each rounded on its own). */
+  fetchedUnits: number;
+}
+
+export async function readPage(reader: StorageReader, plan: PagePlan): Promise<Page> {
+  const { target, limit, filter, countOnly, fetch, project } = plan;
+  // The stored text can go out as it is when nothing reshapes the item.
+  const keepRaw = !countOnly && !fetch && !project;
+  const page: Page = { items: [], count: 0, scanned: 0, entryBytes: 0, fetchedUnits: 0 };
+  if (keepRaw) page.raw = [];
+  let last: Item | undefined;
+  let stopped = false;
+
+  for await (const [, value] of reader.range(plan.bounds)) {
+    if (pageBytes(page) >= PAGE_BYTES) {
+      stopped = true;
+      break;
+    }
+    const entry = JSON.parse(value) as Item;
+    page.scanned++;
+    page.entryBytes += itemSize(entry);
+    last = entry;
+
+    let full: Item | undefined;
+    const fetchItem = async (): Promise<Item | undefined> => {
+      if (full) return full;
+      const raw = await reader.get(itemKey(target.table.id, target.table.key, entry));
+      if (raw === undefined) return undefined;
+      full = JSON.parse(raw) as Item;
+      page.fetchedUnits += Math.max(1, Math.ceil(itemSize(full) / UNIT));
+      return full;
+    };
+
+    let keep = true;
+    if (filter) {
+      const subject = plan.filterNeedsFetch ? await fetchItem() : entry;
+      keep = subject !== undefined && filter(subject);
+    }
+    if (keep) {
+      page.count++;
+      if (!countOnly) {
+        const out = fetch ? await fetchItem() : entry;
+        // An entry whose item vanished cannot happen inside one snapshot; skip it defensively.
+        if (out) {
+          if (keepRaw) page.raw!.push(value);
+          else page.items.push(project ? project(out) : out);
+        }
+      }
+    }
+    if (limit !== undefined && page.scanned >= limit) {
+      stopped = true;
+      break;
+    }
+  }
+  if (stopped && last) page.last = last;
+  return page;
+}
+
+/** The size a page has read so far, as DynamoDB measures it against the 1 MB limit. */
+function pageBytes(page: Page): number {
+  if (page.fetchedUnits === 0) return page.entryBytes;
+  return Math.ceil(page.entryBytes / UNIT) * UNIT + page.fetchedUnits * UNIT;
+}
+
+/** Read units of a page: entries summed then rounded; fetched items already rounded one by one. */
+export function pageUnits(page: Page, consistent: boolean): { entries: number; fetched: number } {
+  const scale = consistent ? 1 : 0.5;
+  return {
+    entries: Math.ceil(page.entryBytes / UNIT) * scale,
+    fetched: page.fetchedUnits * scale,
+  };
+}
