@@ -8,6 +8,7 @@
  */
 import { allStats } from '../../catalog/stats.js';
 import type { TableMeta } from '../../catalog/types.js';
+import { tableNotFound } from '../../errors.js';
 import type { OperationHandler } from '../types.js';
 import { tableDescription } from './describe-table.js';
 import { dropTable, lifecycleOf } from './lifecycle.js';
@@ -25,10 +26,11 @@ export const deleteTable: OperationHandler = async (input, ctx) => {
   const lifecycle = lifecycleOf(ctx.services);
   const stats = await allStats(ctx.services, current);
   const until = lifecycle.transientUntil();
-  const deleting = await storage.transact(async (tx) => {
+  const { next: deleting, before } = await storage.transact(async (tx) => {
     const meta = await catalog.read(tx, ctx.namespace, current.name);
-    // Another request got there first: answer as if this one had run before it.
-    if (!meta) throw M.tableBusy(current.name, 'DELETING');
+    // Another request got there first.
+    if (!meta) throw tableNotFound(current.name);
+    if (meta.deletionProtectionEnabled) throw M.deletionProtected();
     const next: TableMeta = { ...meta, status: 'DELETING' };
     // Its stream is disabled now and stays readable for 24 hours (ops/streams/stream-settings.ts).
     next.stream = await closeStream(tx, meta, Date.now());
@@ -38,7 +40,7 @@ export const deleteTable: OperationHandler = async (input, ctx) => {
       next.statusUntil = until;
       catalog.write(tx, next);
     }
-    return next;
+    return { next, before: meta };
   });
   if (until === undefined) {
     catalog.uncache(deleting);
@@ -47,5 +49,7 @@ export const deleteTable: OperationHandler = async (input, ctx) => {
     catalog.cache(deleting);
     lifecycle.schedule(deleting);
   }
-  return { TableDescription: tableDescription(ctx, deleting, { stats }) };
+  // The answer describes the table as the request found it, stream still enabled (as DynamoDB
+  // Local answers), only its status changed.
+  return { TableDescription: tableDescription(ctx, { ...deleting, stream: before.stream }, { stats }) };
 };

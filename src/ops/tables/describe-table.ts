@@ -16,6 +16,7 @@
  */
 import { allStats, type Stats } from '../../catalog/stats.js';
 import type { IndexMeta, TableMeta, Throughput } from '../../catalog/types.js';
+import { javaHashMapOrder } from '../../validate/java.js';
 import type { OperationHandler, RequestContext } from '../types.js';
 import { getTable, indexArn, streamArn, tableArn } from './names.js';
 import { decreasesToday } from './throughput.js';
@@ -50,7 +51,7 @@ export function tableDescription(ctx: RequestContext, meta: TableMeta, options: 
     d.BillingModeSummary = summary;
   }
   if (meta.lsis.length > 0) {
-    d.LocalSecondaryIndexes = meta.lsis.map((lsi) => {
+    d.LocalSecondaryIndexes = hashOrder(meta.lsis).map((lsi) => {
       const s = stats?.indexes.get(lsi.name) ?? ZERO;
       return {
         IndexName: lsi.name,
@@ -63,7 +64,7 @@ export function tableDescription(ctx: RequestContext, meta: TableMeta, options: 
     });
   }
   if (meta.gsis.length > 0) {
-    d.GlobalSecondaryIndexes = meta.gsis.map((gsi) => gsiDescription(ctx, meta, gsi, onDemand, stats?.indexes.get(gsi.name)));
+    d.GlobalSecondaryIndexes = hashOrder(meta.gsis).map((gsi) => gsiDescription(ctx, meta, gsi, onDemand, stats?.indexes.get(gsi.name)));
   }
   if (meta.stream?.enabled) {
     d.StreamSpecification = { StreamEnabled: true, StreamViewType: meta.stream.viewType };
@@ -83,6 +84,17 @@ export function tableDescription(ctx: RequestContext, meta: TableMeta, options: 
   if (meta.onDemandThroughput) d.OnDemandThroughput = { ...meta.onDemandThroughput };
   if (meta.warmThroughput) d.WarmThroughput = { ...meta.warmThroughput, Status: meta.status };
   return d;
+}
+
+/**
+ * DynamoDB Local lists a table's indexes in java.util.HashMap order of their names (it keeps
+ * them in a map), not in request order; recorded answers are compared in order, so Tessera lists
+ * them the same way. The metadata itself keeps request order.
+ */
+function hashOrder(indexes: IndexMeta[]): IndexMeta[] {
+  if (indexes.length < 2) return indexes;
+  const byName = new Map(indexes.map((i) => [i.name, i]));
+  return javaHashMapOrder(indexes.map((i) => i.name)).map((n) => byName.get(n)!);
 }
 
 function gsiDescription(

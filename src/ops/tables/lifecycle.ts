@@ -19,6 +19,7 @@ import { indexPrefix, prefixRange, tablePrefix } from '../../storage/keys.js';
 import type { StorageTransaction } from '../../storage/engine.js';
 import type { Services } from '../types.js';
 import { backfillIndex } from './backfill.js';
+import { definitionsInUse } from './validate-update-table.js';
 
 /** Keys deleted per transaction while clearing a dropped key space: short transactions keep writers moving. */
 const DROP_BATCH = 512;
@@ -163,6 +164,7 @@ export class Lifecycle implements BackgroundService {
         }
         next.gsis.push(gsi);
       }
+      if (drops) next.attributeDefinitions = definitionsInUse(next);
       if ((meta.status === 'CREATING' || meta.status === 'UPDATING') && due(meta.statusUntil)) {
         next.status = 'ACTIVE';
         delete next.statusUntil;

@@ -243,7 +243,7 @@ function mergeDefinitions(existing: AttributeDefinition[], added: AttributeDefin
  * The definitions still used by a key schema. After GlobalSecondaryIndexUpdates DynamoDB Local
  * lists them in java.util.HashMap order (it rebuilds them from a map), so Tessera does too.
  */
-function definitionsInUse(meta: TableMeta): AttributeDefinition[] {
+export function definitionsInUse(meta: TableMeta): AttributeDefinition[] {
   const types = new Map(meta.attributeDefinitions.map((d) => [d.AttributeName, d.AttributeType]));
   const used: string[] = [];
   for (const index of [{ keySchema: meta.keySchema }, ...meta.lsis, ...meta.gsis]) {
