@@ -78,11 +78,15 @@ export async function maintainStream(services: Services, streamId: number, stopp
   const cutoff = sequenceAt(now - RETENTION_MS);
   while (!stopped() && (await deleteRecords(services, meta.id, cutoff, true)) > 0) await yieldToForeground();
 
+  // Most passes change nothing: look before opening a transaction.
+  const rolloverMs = config.streamShardRolloverMs;
+  const due = (m: StreamMeta) => hasOldShards(m, now) || (m.disabledAt === undefined && rolloverDue(m, now, rolloverMs));
+  if (stopped() || !due(meta)) return;
   await storage.transact(async (tx) => {
     const current = await readStream(tx, streamId);
     if (!current) return;
     let changed = dropOldShards(current, now);
-    if (current.disabledAt === undefined && rolloverDue(current, now, config.streamShardRolloverMs)) {
+    if (current.disabledAt === undefined && rolloverDue(current, now, rolloverMs)) {
       await rollOver(tx, current, now);
       changed = true;
     }
@@ -111,6 +115,9 @@ async function deleteRecords(services: Services, streamId: number, below: number
     return keys.length;
   });
 }
+
+const hasOldShards = (meta: StreamMeta, now: number): boolean =>
+  meta.shards.some((s) => s.closedAt !== undefined && now - s.closedAt >= RETENTION_MS);
 
 /** Removes shards that closed more than 24 hours ago; true when any went. */
 function dropOldShards(meta: StreamMeta, now: number): boolean {

@@ -33,10 +33,21 @@ export async function allStreams(reader: StorageReader): Promise<StreamMeta[]> {
   return out;
 }
 
+/**
+ * The part of a stream ARN after the account (`table/<name>/stream/<label>`). Within a namespace it
+ * names the stream; comparing only it lets a shared database (-sharedDb) answer callers whose ARNs
+ * carry another region or account.
+ */
+export const arnResource = (arn: string): string => {
+  const at = arn.indexOf(':table/');
+  return at < 0 ? arn : arn.slice(at + 1);
+};
+
 /** The stream of a namespace with this ARN. */
 export async function streamByArn(reader: StorageReader, namespace: string, arn: string): Promise<StreamMeta | undefined> {
+  const resource = arnResource(arn);
   for (const meta of await allStreams(reader)) {
-    if (meta.arn === arn && meta.namespace === namespace) return meta;
+    if (meta.namespace === namespace && arnResource(meta.arn) === resource && arn.startsWith('arn:')) return meta;
   }
   return undefined;
 }

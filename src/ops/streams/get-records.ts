@@ -9,6 +9,7 @@ import { ITERATOR_LIFETIME_MS } from '../../streams/model.js';
 import { decodeIterator, encodeIterator } from '../../streams/iterator.js';
 import { recordForRegion } from '../../streams/emit.js';
 import { sequenceOfRecordKey, streamRecordKey, streamRecordRange } from '../../storage/stream-keys.js';
+import { arnResource } from '../../streams/store.js';
 import { RawJson, type OperationHandler } from '../types.js';
 import { S } from './errors.js';
 import { now, visibleShards, visibleStreamById } from './visible.js';
@@ -26,7 +27,7 @@ export const getRecords: OperationHandler = async (input, ctx) => {
 
   const { records, last, more, closed } = await ctx.services.storage.read(async (reader) => {
     const meta = await visibleStreamById(reader, ctx, it.streamId);
-    if (!meta || meta.arn !== it.arn) throw S.noSuchStream();
+    if (!meta || arnResource(meta.arn) !== arnResource(it.arn)) throw S.noSuchStream();
     const shard = visibleShards(meta, t).find((s) => s.id === it.shardId);
     // The iterator is authentic, so its shard existed: gone now means aged out.
     if (!shard) throw S.trimmed();
