@@ -1,0 +1,48 @@
+/**
+ * What an item looks like inside each secondary index: whether it appears at all (sparse
+ * indexes), its index key's validity, and its projection.
+ */
+import { validateIndexKeys, type IndexKeyShape } from '../../model/values.js';
+import type { IndexMeta, TableMeta } from '../../catalog/types.js';
+import type { Item } from '../../model/types.js';
+
+/** True when the item carries every key attribute of the index (otherwise it is absent from it). */
+export function inIndex(index: IndexMeta, item: Item): boolean {
+  if (!(index.key.hash.name in item)) return false;
+  return !index.key.range || index.key.range.name in item;
+}
+
+const indexKeyShapes = new WeakMap<TableMeta, IndexKeyShape[]>();
+
+/**
+ * DynamoDB rejects a write whose item carries an index key attribute of the wrong type, empty or
+ * too long, even though the index is otherwise sparse. The shapes are derived once per table
+ * version (metadata objects are replaced, never mutated, when a table changes).
+ */
+export function checkIndexKeys(table: TableMeta, item: Item): void {
+  if (table.lsis.length === 0 && table.gsis.length === 0) return;
+  let shapes = indexKeyShapes.get(table);
+  if (!shapes) indexKeyShapes.set(table, (shapes = allIndexes(table).map((i) => ({ name: i.name, shape: i.key }))));
+  validateIndexKeys(shapes, item);
+}
+
+/** The attributes an index keeps of an item: its keys, the table's keys, and the projection. */
+export function projectForIndex(table: TableMeta, index: IndexMeta, item: Item): Item {
+  if (index.projection.ProjectionType === 'ALL') return item;
+  const out: Item = {};
+  const keep = (name: string) => {
+    const v = item[name];
+    if (v !== undefined) out[name] = v;
+  };
+  keep(table.key.hash.name);
+  if (table.key.range) keep(table.key.range.name);
+  keep(index.key.hash.name);
+  if (index.key.range) keep(index.key.range.name);
+  if (index.projection.ProjectionType === 'INCLUDE') {
+    for (const name of index.projection.NonKeyAttributes ?? []) keep(name);
+  }
+  return out;
+}
+
+export const allIndexes = (table: TableMeta): IndexMeta[] =>
+  table.lsis.length === 0 ? table.gsis : table.gsis.length === 0 ? table.lsis : [...table.lsis, ...table.gsis];

@@ -1,0 +1,94 @@
+/**
+ * The one write path for items. Every operation that changes an item — PutItem, UpdateItem,
+ * DeleteItem, batches, transactions, PartiQL, the TTL sweeper — ends here, inside a storage
+ * transaction, so the base item, its index entries and its stream record change together
+ * or not at all.
+ */
+import type { IndexMeta, TableMeta } from '../../catalog/types.js';
+import type { Item } from '../../model/types.js';
+import { itemSize } from '../../model/size.js';
+import type { StorageReader, StorageTransaction } from '../../storage/engine.js';
+import { indexEntryKey, itemKey } from '../../storage/keys.js';
+import { valuesEqual } from '../../model/values.js';
+import { writeUnits, type IndexUnits, noIndexUnits } from './capacity.js';
+import { allIndexes, inIndex, projectForIndex } from './indexes.js';
+import { emitStreamRecord } from '../../streams/emit.js';
+
+export function itemStorageKey(table: TableMeta, keyOrItem: Item): Buffer {
+  return itemKey(table.id, table.key, keyOrItem);
+}
+
+/** Reads an item by its storage key; undefined when absent. */
+export async function readItem(reader: StorageReader, key: Buffer): Promise<Item | undefined> {
+  const raw = await reader.get(key);
+  return raw === undefined ? undefined : (JSON.parse(raw) as Item);
+}
+
+export interface ItemChange {
+  table: TableMeta;
+  key: Buffer;
+  oldItem: Item | undefined;
+  newItem: Item | undefined;
+  /** Deleted by the TTL sweeper: its stream record names the DynamoDB service as the deleter. */
+  expiredByTtl?: boolean;
+}
+
+/**
+ * Applies old → new for one item inside `tx` and returns the write units each index consumed.
+ * A change that leaves an index entry as it was costs that index nothing, as in DynamoDB.
+ */
+export function applyItemChange(tx: StorageTransaction, change: ItemChange): IndexUnits {
+  const { table, key, oldItem, newItem } = change;
+  if (newItem) tx.put(key, JSON.stringify(newItem));
+  else if (oldItem) tx.delete(key);
+  const units = noIndexUnits();
+  for (const index of allIndexes(table)) {
+    const spent = applyIndexChange(tx, table, index, oldItem, newItem);
+    if (spent > 0) (index.kind === 'GSI' ? units.gsi : units.lsi).set(index.name, spent);
+  }
+  // The stream record commits with the change or not at all; a write that changes nothing (same
+  // item, or deleting a missing one) gets none, as in DynamoDB.
+  if (table.stream?.enabled && (oldItem ? !newItem || !sameItem(oldItem, newItem) : newItem)) {
+    emitStreamRecord(tx, change);
+  }
+  return units;
+}
+
+function applyIndexChange(
+  tx: StorageTransaction,
+  table: TableMeta,
+  index: IndexMeta,
+  oldItem: Item | undefined,
+  newItem: Item | undefined,
+): number {
+  const oldEntry = oldItem && inIndex(index, oldItem) ? projectForIndex(table, index, oldItem) : undefined;
+  const newEntry = newItem && inIndex(index, newItem) ? projectForIndex(table, index, newItem) : undefined;
+  if (!oldEntry && !newEntry) return 0;
+  const oldKey = oldEntry ? indexEntryKey(index.id, index.key, table.key, oldItem!) : undefined;
+  const newKey = newEntry ? indexEntryKey(index.id, index.key, table.key, newItem!) : undefined;
+  if (oldKey && newKey && oldKey.equals(newKey)) {
+    if (sameItem(oldEntry!, newEntry!)) return 0;
+    tx.put(newKey, JSON.stringify(newEntry));
+    return writeUnits(itemSize(newEntry!));
+  }
+  let spent = 0;
+  if (oldKey) {
+    tx.delete(oldKey);
+    spent += writeUnits(itemSize(oldEntry!));
+  }
+  if (newKey) {
+    tx.put(newKey, JSON.stringify(newEntry));
+    spent += writeUnits(itemSize(newEntry!));
+  }
+  return spent;
+}
+
+export function sameItem(a: Item, b: Item): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  for (const k of ka) {
+    const bv = b[k];
+    if (bv === undefined || !valuesEqual(a[k]!, bv)) return false;
+  }
+  return true;
+}

@@ -1,0 +1,69 @@
+/**
+ * UpdateItem: edit (or create) one item with an update expression, optionally under a
+ * condition. The new item is a pure function of the old one (expr's applyUpdate), computed inside
+ * the storage transaction so the read, the check and the write are atomic.
+ */
+import { itemSize } from '../../model/size.js';
+import type { Item } from '../../model/types.js';
+import { applyUpdate, updatedAttributes, type CUpdate } from '../../expr/index.js';
+import { consumedCapacity, writeUnits } from '../common/capacity.js';
+import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
+import { checkIndexKeys } from '../common/indexes.js';
+import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
+import { requireTable } from '../common/table.js';
+import type { OperationHandler } from '../types.js';
+import { keyFromInput } from './key-input.js';
+import { checkReturnValues } from './put-item.js';
+
+const UPDATE_RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] as const;
+
+export const updateItem: OperationHandler = async (input, ctx) => {
+  const table = requireTable(ctx, input.TableName);
+  const returnValues = checkReturnValues(input.ReturnValues, UPDATE_RETURN_VALUES);
+  const keyAttrs = keyFromInput(table, input.Key);
+  const expressions = prepareWriteExpressions(input, table, 'UpdateItem');
+  const key = itemStorageKey(table, keyAttrs);
+
+  const { oldItem, newItem, indexUnits } = await ctx.services.storage.transact(async (tx) => {
+    const oldItem = await readItem(tx, key);
+    checkCondition(expressions, oldItem, input.ReturnValuesOnConditionCheckFailure);
+    const newItem = computeUpdatedItem(oldItem, expressions.update, keyAttrs);
+    checkIndexKeys(table, newItem);
+    const indexUnits = applyItemChange(tx, { table, key, oldItem, newItem });
+    return { oldItem, newItem, indexUnits };
+  });
+
+  const out: Record<string, unknown> = {};
+  const attributes = returnedAttributes(returnValues, expressions.update, oldItem, newItem);
+  if (attributes && Object.keys(attributes).length > 0) out.Attributes = attributes;
+  const units = writeUnits(Math.max(itemSize(newItem), oldItem ? itemSize(oldItem) : 0));
+  const cc = consumedCapacity(input.ReturnConsumedCapacity, table, units, indexUnits);
+  if (cc) out.ConsumedCapacity = cc;
+  return out;
+};
+
+/** The item after the update; an UpdateItem without an update still creates the item from its key. */
+export function computeUpdatedItem(oldItem: Item | undefined, update: CUpdate | undefined, keyAttrs: Item): Item {
+  if (update) return applyUpdate(oldItem, update, keyAttrs).item;
+  return oldItem ?? { ...keyAttrs };
+}
+
+export function returnedAttributes(
+  mode: (typeof UPDATE_RETURN_VALUES)[number],
+  update: CUpdate | undefined,
+  oldItem: Item | undefined,
+  newItem: Item,
+): Item | undefined {
+  switch (mode) {
+    case 'ALL_OLD':
+      return oldItem;
+    case 'ALL_NEW':
+      return newItem;
+    case 'UPDATED_OLD':
+      return update ? updatedAttributes(update, oldItem) : undefined;
+    case 'UPDATED_NEW':
+      return update ? updatedAttributes(update, newItem) : undefined;
+    default:
+      return undefined;
+  }
+}
