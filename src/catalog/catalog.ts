@@ -8,6 +8,7 @@
  */
 import type { StorageEngine, StorageTransaction } from '../storage/engine.js';
 import type { TableMeta } from './types.js';
+import { noteReplaced } from './latest.js';
 
 const SPACE_CATALOG = 0x01;
 const TABLE_TAG = 0x54; // 'T'
@@ -126,6 +127,9 @@ export class Catalog {
   cache(meta: TableMeta): void {
     let ns = this.tables.get(meta.namespace);
     if (!ns) this.tables.set(meta.namespace, (ns = new Map()));
+    // Requests still holding the old object find this one through latestMeta (latest.ts).
+    const previous = ns.get(meta.name);
+    if (previous) noteReplaced(previous, meta);
     ns.set(meta.name, meta);
   }
 

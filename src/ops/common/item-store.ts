@@ -11,7 +11,9 @@ import type { StorageReader, StorageTransaction } from '../../storage/engine.js'
 import { indexEntryKey, itemKey } from '../../storage/keys.js';
 import { valuesEqual } from '../../model/values.js';
 import { writeUnits, type IndexUnits, noIndexUnits } from './capacity.js';
-import { allIndexes, inIndex, projectForIndex } from './indexes.js';
+import { projectForIndex } from './indexes.js';
+import { belongsInIndex, indexesToMaintain } from './index-maintenance.js';
+import { updateItemCollection, type ItemCollectionSize } from './item-collections.js';
 import { emitStreamRecord } from '../../streams/emit.js';
 
 export function itemStorageKey(table: TableMeta, keyOrItem: Item): Buffer {
@@ -22,6 +24,11 @@ export function itemStorageKey(table: TableMeta, keyOrItem: Item): Buffer {
 export async function readItem(reader: StorageReader, key: Buffer): Promise<Item | undefined> {
   const raw = await reader.get(key);
   return raw === undefined ? undefined : (JSON.parse(raw) as Item);
+}
+
+/** What a change spent on each index and, on a table with LSIs, its item collection's size after it. */
+export interface ChangeOutcome extends IndexUnits {
+  itemCollection?: ItemCollectionSize;
 }
 
 export interface ItemChange {
@@ -37,12 +44,16 @@ export interface ItemChange {
  * Applies old → new for one item inside `tx` and returns the write units each index consumed.
  * A change that leaves an index entry as it was costs that index nothing, as in DynamoDB.
  */
-export function applyItemChange(tx: StorageTransaction, change: ItemChange): IndexUnits {
+export function applyItemChange(tx: StorageTransaction, change: ItemChange): ChangeOutcome {
   const { table, key, oldItem, newItem } = change;
+  // First, as it may refuse the write (ItemCollectionSizeLimitExceededException).
+  const itemCollection = updateItemCollection(tx, table, oldItem, newItem);
   if (newItem) tx.put(key, JSON.stringify(newItem));
   else if (oldItem) tx.delete(key);
-  const units = noIndexUnits();
-  for (const index of allIndexes(table)) {
+  const units: ChangeOutcome = noIndexUnits();
+  if (itemCollection) units.itemCollection = itemCollection;
+  // The latest metadata's indexes: a GSI being backfilled must not miss this write (index-maintenance.ts).
+  for (const index of indexesToMaintain(table)) {
     const spent = applyIndexChange(tx, table, index, oldItem, newItem);
     if (spent > 0) (index.kind === 'GSI' ? units.gsi : units.lsi).set(index.name, spent);
   }
@@ -61,8 +72,8 @@ function applyIndexChange(
   oldItem: Item | undefined,
   newItem: Item | undefined,
 ): number {
-  const oldEntry = oldItem && inIndex(index, oldItem) ? projectForIndex(table, index, oldItem) : undefined;
-  const newEntry = newItem && inIndex(index, newItem) ? projectForIndex(table, index, newItem) : undefined;
+  const oldEntry = oldItem && belongsInIndex(index, oldItem) ? projectForIndex(table, index, oldItem) : undefined;
+  const newEntry = newItem && belongsInIndex(index, newItem) ? projectForIndex(table, index, newItem) : undefined;
   if (!oldEntry && !newEntry) return 0;
   const oldKey = oldEntry ? indexEntryKey(index.id, index.key, table.key, oldItem!) : undefined;
   const newKey = newEntry ? indexEntryKey(index.id, index.key, table.key, newItem!) : undefined;
