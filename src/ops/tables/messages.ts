@@ -8,7 +8,7 @@
  *  - "DDBL": DynamoDB Local 1.25.1, probed for this module, where nothing better is known.
  * The order in which faults are reported always follows DDBL, the only place it can be observed.
  */
-import { DynamoError, invalidParameter, limitExceeded, resourceInUse, resourceNotFound, validation } from '../../errors.js';
+import { CORAL_SERVICE, DynamoError, invalidParameter, limitExceeded, resourceInUse, resourceNotFound, validation } from '../../errors.js';
 
 const list = (names: readonly string[]): string => `[${names.join(', ')}]`;
 
@@ -194,12 +194,12 @@ export const M = {
     new DynamoError(
       'AccessDeniedException',
       `User: arn:aws:iam::${account}:user/${accessKeyId} is not authorized to perform: dynamodb:${operation} on resource: ${arn}`,
+      CORAL_SERVICE,
     ),
   /** real (with its "ResourcArn" typo, as the service words it). */
   resourceNotFound: (arn: string) => resourceNotFound(`Requested resource not found: ResourcArn: ${arn} not found`),
   /** Tagging restrictions (developer guide "Tagging restrictions"): 50 per resource. */
-  tooManyTags: () =>
-    new DynamoError('LimitExceededException', 'One or more parameter values were invalid: Too many tags. The maximum number of tags per resource is 50.'),
+  tooManyTags: () => invalidParameter('Too many tags. A resource can have at most 50 tags.'),
   /** Tagging restrictions: the aws: prefix is reserved. */
   reservedTagKey: () => invalidParameter("Tag keys starting with 'aws:' are reserved for system use"),
   /** Tagging restrictions: letters, digits, white space and + - = . _ : / @. */
