@@ -282,8 +282,9 @@ export type KeyMode =
   /** PutItem (and TransactWriteItems Put): the item must contain the key attributes, may hold others. */
   | 'item'
   /**
-   * BatchWriteItem PutRequest: like 'item', but a key of the wrong type gets the generic
-   * schema-mismatch message (observed against the service, nubo-db/dynoxide#97).
+   * BatchWriteItem PutRequest: like 'item', but a key of the wrong type or a missing key attribute
+   * gets the generic schema-mismatch message (observed against the service: nubo-db/dynoxide#97
+   * for the type, floci-io/floci#3227 for the missing attribute).
    */
   | 'batch-item'
   /** Get/Update/Delete-style Key: exactly the key attributes. */
@@ -298,7 +299,7 @@ export function keyValueBytes(v: AttributeValue): number {
 
 function checkKeyAttribute(name: string, type: KeyType, isHash: boolean, v: AttributeValue | undefined, mode: KeyMode): void {
   if (v === undefined) {
-    throw validation(mode === 'key' ? KEY_MESSAGES.schemaMismatch : KEY_MESSAGES.missingKey(name));
+    throw validation(mode === 'item' ? KEY_MESSAGES.missingKey(name) : KEY_MESSAGES.schemaMismatch);
   }
   const actual = Object.keys(v)[0]!;
   if (actual !== type) {
