@@ -72,6 +72,8 @@ if (problems.length) {
 // Table names must be unique across all scenarios: DynamoDB Local is shared, and case-insensitive.
 const owner = new Map();
 for (const f of all) {
+  // A malformed file elsewhere is the replay's "well formed" test's business, not this run's.
+  if (!Array.isArray(f.scenario?.steps)) continue;
   for (const name of h.tablesCreated(f.scenario)) {
     const other = owner.get(name.toLowerCase());
     if (other && other !== f.id) {
