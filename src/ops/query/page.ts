@@ -108,6 +108,11 @@ export async function readPage(reader: StorageReader, plan: PagePlan): Promise<P
   return page;
 }
 
+/** Limit as coral reads it: a JSON number truncated to an integer (1.5 is 1; validated ≥ 1 before). */
+export function pageLimit(raw: unknown): number | undefined {
+  return typeof raw === 'number' ? Math.trunc(raw) : undefined;
+}
+
 /** The size a page has read so far, as DynamoDB measures it against the 1 MB limit. */
 function pageBytes(page: Page): number {
   if (page.fetchedUnits === 0) return page.entryBytes;

@@ -7,7 +7,7 @@ import { isEmptyRange } from '../../storage/keys.js';
 import type { OperationHandler, RequestContext } from '../types.js';
 import type { QueryExpressions, QueryExpressionsFn } from './expressions.js';
 import { checkStartKeyInQuery, queryRange, readBounds, startPosition } from './key-range.js';
-import { readPage, type Page } from './page.js';
+import { pageLimit, readPage, type Page } from './page.js';
 import { answer } from './respond.js';
 import { checkQueryFilterKeys, checkQueryFilterProjected, needsFetch, resolveSelect } from './select.js';
 import { validateStartKey } from './start-key.js';
@@ -45,7 +45,7 @@ export async function executeQuery(
         readPage(reader, {
           target,
           bounds: readBounds(range, start && startPosition(target, start), reverse),
-          limit: input.Limit ?? undefined,
+          limit: pageLimit(input.Limit),
           filter: exprs.filter && ((item) => exprs.filter!.test(item)),
           countOnly,
           fetch,

@@ -7,7 +7,7 @@
 import type { OperationHandler, RequestContext } from '../types.js';
 import type { ReadExpressions, ScanExpressionsFn } from './expressions.js';
 import { checkStartKeyInSegment, readBounds, scanRange, startPosition } from './key-range.js';
-import { readPage } from './page.js';
+import { pageLimit, readPage } from './page.js';
 import { answer } from './respond.js';
 import { needsFetch, resolveSelect } from './select.js';
 import { validateStartKey } from './start-key.js';
@@ -38,7 +38,7 @@ export async function executeScan(ctx: RequestContext, input: Record<string, any
     readPage(reader, {
       target,
       bounds: readBounds(range, position, false),
-      limit: input.Limit ?? undefined,
+      limit: pageLimit(input.Limit),
       filter: exprs.filter && ((item) => exprs.filter!.test(item)),
       filterNeedsFetch: filterNeedsFetch(target, exprs),
       countOnly,
