@@ -3,6 +3,7 @@ import { itemSize } from '../../model/size.js';
 import { consumedCapacity, writeUnits } from '../common/capacity.js';
 import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
 import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
+import { itemCollectionMetrics } from '../common/item-collections.js';
 import { requireTable } from '../common/table.js';
 import type { OperationHandler } from '../types.js';
 import { keyFromInput } from './key-input.js';
@@ -26,5 +27,7 @@ export const deleteItem: OperationHandler = async (input, ctx) => {
   if (returnValues === 'ALL_OLD' && oldItem) out.Attributes = oldItem;
   const cc = consumedCapacity(input.ReturnConsumedCapacity, table, writeUnits(oldItem ? itemSize(oldItem) : 0), indexUnits);
   if (cc) out.ConsumedCapacity = cc;
+  const icm = input.ReturnItemCollectionMetrics === 'SIZE' ? itemCollectionMetrics(indexUnits.itemCollection) : undefined;
+  if (icm) out.ItemCollectionMetrics = icm;
   return out;
 };

@@ -8,6 +8,7 @@ import { consumedCapacity, writeUnits } from '../common/capacity.js';
 import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
 import { checkIndexKeys } from '../common/indexes.js';
 import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
+import { itemCollectionMetrics } from '../common/item-collections.js';
 import { requireTable } from '../common/table.js';
 import type { OperationHandler } from '../types.js';
 
@@ -32,6 +33,8 @@ export const putItem: OperationHandler = async (input, ctx) => {
   const units = writeUnits(Math.max(itemSize(item), oldItem ? itemSize(oldItem) : 0));
   const cc = consumedCapacity(input.ReturnConsumedCapacity, table, units, indexUnits);
   if (cc) out.ConsumedCapacity = cc;
+  const icm = input.ReturnItemCollectionMetrics === 'SIZE' ? itemCollectionMetrics(indexUnits.itemCollection) : undefined;
+  if (icm) out.ItemCollectionMetrics = icm;
   return out;
 };
 
