@@ -1,0 +1,175 @@
+/**
+ * TransactWriteItems' TransactItems → prepared actions for the write core, with the request's
+ * faults reported in DynamoDB's order (real service: paritysuite/dynamodb-conformance
+ * tests/tier3/validation-ordering/transactions.test.ts; DynamoDB Local agrees):
+ *
+ *  1. per action, in order, what needs no table: exactly one action, its item or key values
+ *     (a Put item's size first, as PutItem), its expressions;
+ *  2. per action, in order: its table, its key against the table's schema, two actions on one item;
+ *  3. the 4 MB payload of the whole request.
+ */
+import type { TableMeta } from '../../catalog/types.js';
+import { DynamoError, validation } from '../../errors.js';
+import { evaluateCondition, prepareExpressions, type PreparedExpressions } from '../../expr/index.js';
+import { checkUpdateKeyAttributes } from '../../expr/validate.js';
+import { MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
+import type { Item } from '../../model/types.js';
+import { INDEX_KEY_MESSAGES, KEY_MESSAGES, validateItem, validateKey } from '../../model/values.js';
+import { checkIndexKeys } from '../common/indexes.js';
+import { itemStorageKey } from '../common/item-store.js';
+import { requireTable } from '../common/table.js';
+import { computeUpdatedItem } from '../items/update-item.js';
+import { ITEM_TOO_LARGE } from '../items/put-item.js';
+import type { RequestContext } from '../types.js';
+import { keyShapeFault } from './keys.js';
+import { ActionFault, multipleOperations, TRANSACT_MESSAGES, validationReason } from './messages.js';
+import { actionPayloadSize, checkPayloadSize } from './payload.js';
+import type { WriteAction, WriteActionKind } from './write-core.js';
+
+const ACTION_MEMBERS: readonly [string, WriteActionKind][] = [
+  ['ConditionCheck', 'ConditionCheck'],
+  ['Put', 'Put'],
+  ['Delete', 'Delete'],
+  ['Update', 'Update'],
+];
+
+/** The members of each action that expressions read (others, unknown to the model, are ignored). */
+const EXPRESSION_MEMBERS = ['UpdateExpression', 'ConditionExpression', 'ExpressionAttributeNames', 'ExpressionAttributeValues'];
+
+const OPERATION = { Put: 'PutItem', Update: 'UpdateItem', Delete: 'DeleteItem', ConditionCheck: 'ConditionCheck' } as const;
+
+interface ParsedAction {
+  kind: WriteActionKind;
+  raw: Record<string, any>;
+  /** Put: the item; others: the key. */
+  attrs: Item;
+  expressions: PreparedExpressions;
+}
+
+export function prepareTransactWrite(ctx: RequestContext, transactItems: unknown[]): WriteAction[] {
+  const parsed = transactItems.map((entry) => parseAction((entry ?? {}) as Record<string, any>));
+  const seen = new Set<string>();
+  const actions = parsed.map((p) => bindAction(ctx, p, seen));
+  checkPayloadSize(parsed.reduce((total, p) => total + actionPayloadSize(p.kind, p.raw), 0));
+  return actions;
+}
+
+function parseAction(entry: Record<string, any>): ParsedAction {
+  const present = ACTION_MEMBERS.filter(([member]) => entry[member] !== undefined && entry[member] !== null);
+  if (present.length === 0) throw validation(TRANSACT_MESSAGES.noAction);
+  if (present.length > 1) throw validation(TRANSACT_MESSAGES.severalActions);
+  const [member, kind] = present[0]!;
+  const raw = entry[member] as Record<string, any>;
+  let attrs: Item;
+  if (kind === 'Put') {
+    if (rawItemSize(raw.Item) > MAX_ITEM_SIZE) throw validation(ITEM_TOO_LARGE);
+    attrs = validateItem(raw.Item ?? {});
+  } else {
+    attrs = validateItem(raw.Key ?? {});
+  }
+  const expressionInput: Record<string, unknown> = {};
+  for (const m of EXPRESSION_MEMBERS) if (raw[m] !== undefined) expressionInput[m] = raw[m];
+  const expressions = prepareExpressions(expressionInput, { operation: OPERATION[kind] });
+  return { kind, raw, attrs, expressions };
+}
+
+function bindAction(ctx: RequestContext, p: ParsedAction, seen: Set<string>): WriteAction {
+  const table = requireTable(ctx, p.raw.TableName);
+  const action: WriteAction = { kind: p.kind, table, storageKey: Buffer.alloc(0) };
+  const { condition, update } = p.expressions;
+  if (condition) action.condition = (current) => evaluateCondition(condition, current);
+  if (p.raw.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') action.returnItemOnFailure = true;
+
+  const fault = keyShapeFault(table.key, p.attrs, p.kind !== 'Put');
+  if (fault?.kind === 'type') {
+    // The item cannot be looked up; its place in the cancellation says why.
+    action.keyFault = validationReason(
+      p.kind === 'Put' ? KEY_MESSAGES.typeMismatch(fault.name, fault.expected, fault.actual) : KEY_MESSAGES.schemaMismatch,
+    );
+    return action;
+  }
+  if (fault) throw validation(p.kind === 'Put' ? TRANSACT_MESSAGES.missingKeyAttribute : KEY_MESSAGES.schemaMismatch);
+  validateKey(table.key, p.attrs, p.kind === 'Put' ? 'item' : 'key');
+
+  action.storageKey = itemStorageKey(table, p.attrs);
+  const id = `${table.id}:${action.storageKey.toString('latin1')}`;
+  if (seen.has(id)) throw multipleOperations();
+  seen.add(id);
+
+  switch (p.kind) {
+    case 'Put':
+      action.fault = indexKeyFault(() => checkIndexKeys(table, p.attrs));
+      action.item = p.attrs;
+      break;
+    case 'Update':
+      action.fault = keyAttributeFault(table, p.expressions);
+      action.update = updateFunction(table, p.attrs, update);
+      break;
+  }
+  return action;
+}
+
+/** Updating a key attribute: the action's reason (observed on DynamoDB Local), after its condition. */
+function keyAttributeFault(table: TableMeta, expressions: PreparedExpressions) {
+  if (!expressions.update) return undefined;
+  try {
+    checkUpdateKeyAttributes(expressions.update, table.key.range ? [table.key.hash.name, table.key.range.name] : [table.key.hash.name]);
+    return undefined;
+  } catch (err) {
+    if (err instanceof DynamoError) return validationReason(err.message);
+    throw err;
+  }
+}
+
+const INDEX_TYPE_MISMATCH = INDEX_KEY_MESSAGES.typeMismatch('\0', '', '', '').split('\0')[0]!;
+
+/** An index key of the wrong type is the action's reason; an empty or over-long one fails the request. */
+function indexKeyFault(check: () => void) {
+  try {
+    check();
+    return undefined;
+  } catch (err) {
+    if (err instanceof DynamoError && err.message.startsWith(INDEX_TYPE_MISMATCH)) return validationReason(err.message);
+    throw err;
+  }
+}
+
+/**
+ * An Update's new item. Runtime faults of the expression fail the request as in UpdateItem; an
+ * item grown past 400 KB and an index key of the wrong type are the action's reason (observed on
+ * DynamoDB Local; the index-key case on the service, nubo-db/dynamodb-conformance).
+ */
+function updateFunction(table: TableMeta, key: Item, update: PreparedExpressions['update']): (current: Item | undefined) => Item {
+  return (current) => {
+    let item: Item;
+    try {
+      item = computeUpdatedItem(current, update, key);
+    } catch (err) {
+      if (err instanceof DynamoError && err.message === UPDATED_ITEM_TOO_LARGE) throw new ActionFault(validationReason(err.message));
+      throw err;
+    }
+    const fault = indexKeyFault(() => checkUpdatedIndexKeys(table, item));
+    if (fault) throw new ActionFault(fault);
+    return item;
+  };
+}
+
+const UPDATED_ITEM_TOO_LARGE = 'Item size to update has exceeded the maximum allowed size';
+
+/**
+ * An update that empties an index key is worded for updates (real service:
+ * nubo-db/dynamodb-conformance tests/tier3/error-messages/transactWriteItems.test.ts).
+ */
+function checkUpdatedIndexKeys(table: TableMeta, item: Item): void {
+  try {
+    checkIndexKeys(table, item);
+  } catch (err) {
+    if (!(err instanceof DynamoError)) throw err;
+    const empty = /cannot contain an empty (string|binary) value/.exec(err.message);
+    if (!empty) throw err;
+    throw validation(
+      'One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. ' +
+        `The AttributeValue for a key attribute cannot contain an empty ${empty[1]} value.`,
+    );
+  }
+}
