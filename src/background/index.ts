@@ -4,6 +4,7 @@
  */
 import type { Services } from '../ops/types.js';
 import { startStreamMaintenance } from '../streams/maintenance.js';
+import { startTtlSweeper } from '../ttl/sweeper.js';
 
 export interface BackgroundService {
   stop(): Promise<void>;
@@ -12,7 +13,7 @@ export interface BackgroundService {
 type Starter = (services: Services) => BackgroundService;
 
 /** Families register their background work here. */
-export const backgroundStarters: Starter[] = [startStreamMaintenance];
+export const backgroundStarters: Starter[] = [startTtlSweeper, startStreamMaintenance];
 
 export function startBackgroundServices(services: Services): BackgroundService {
   const running = backgroundStarters.map((start) => start(services));

@@ -8,6 +8,7 @@
  * was received in), so reading never re-encodes the images.
  */
 import { randomBytes } from 'node:crypto';
+import { latestMeta } from '../catalog/latest.js';
 import type { StreamViewType, TableMeta } from '../catalog/types.js';
 import { itemSize } from '../model/size.js';
 import type { Item } from '../model/types.js';
@@ -35,7 +36,7 @@ export interface RecordChange {
  * or update that leaves the item as it was, nor for deleting a missing item).
  */
 export function emitStreamRecord(tx: StorageTransaction, change: RecordChange): void {
-  const stream = change.table.stream;
+  const stream = latestMeta(change.table).stream;
   if (!stream?.enabled || stream.streamId === undefined || !stream.viewType) return;
   const { oldItem, newItem } = change;
   const item = newItem ?? oldItem;
@@ -54,6 +55,13 @@ export function emitStreamRecord(tx: StorageTransaction, change: RecordChange): 
   );
   tx.put(streamRecordKey(stream.streamId, seq), json);
 }
+
+/**
+ * True when a write to `table` goes to a stream. It asks the table's latest metadata (see
+ * catalog/latest.ts): a write that looked its table up before UpdateTable enabled or disabled
+ * the stream, and runs its transaction after, follows the new setting.
+ */
+export const hasEnabledStream = (table: TableMeta): boolean => latestMeta(table).stream?.enabled === true;
 
 /** The stored form of a record (see the module comment). Exported for tests. */
 export function recordJson(

@@ -15,6 +15,7 @@
 import type { BackgroundService } from '../background/index.js';
 import { periodic, yieldToForeground } from '../background/periodic.js';
 import { nowMs } from '../config.js';
+import { log } from '../log.js';
 import type { Services } from '../ops/types.js';
 import { closeOpenShard } from '../ops/streams/stream-settings.js';
 import type { StorageTransaction } from '../storage/engine.js';
@@ -29,12 +30,10 @@ const DELETE_BATCH = 500;
 export function startStreamMaintenance(services: Services): BackgroundService {
   const clock = services.config.clock;
   const unregister = clock ? registerClock(clock) : () => {};
-  let seeded = false;
+  // At once rather than on the first pass: writes may arrive as soon as the server listens.
+  const seeded = seedSequenceClock(services).catch((err: unknown) => log.error('seeding the stream sequence clock failed', err));
   const job = periodic('stream maintenance', services.config.streamMaintenanceIntervalMs, async (stopped) => {
-    if (!seeded) {
-      await seedSequenceClock(services);
-      seeded = true;
-    }
+    await seeded;
     const streams = await services.storage.read(allStreams);
     for (const { id } of streams) {
       if (stopped()) return;
@@ -43,6 +42,7 @@ export function startStreamMaintenance(services: Services): BackgroundService {
   });
   return {
     async stop() {
+      await seeded;
       await job.stop();
       unregister();
     },

@@ -14,7 +14,7 @@ import { writeUnits, type IndexUnits, noIndexUnits } from './capacity.js';
 import { projectForIndex } from './indexes.js';
 import { belongsInIndex, indexesToMaintain } from './index-maintenance.js';
 import { updateItemCollection, type ItemCollectionSize } from './item-collections.js';
-import { emitStreamRecord } from '../../streams/emit.js';
+import { emitStreamRecord, hasEnabledStream } from '../../streams/emit.js';
 
 export function itemStorageKey(table: TableMeta, keyOrItem: Item): Buffer {
   return itemKey(table.id, table.key, keyOrItem);
@@ -59,7 +59,7 @@ export function applyItemChange(tx: StorageTransaction, change: ItemChange): Cha
   }
   // The stream record commits with the change or not at all; a write that changes nothing (same
   // item, or deleting a missing one) gets none, as in DynamoDB.
-  if (table.stream?.enabled && (oldItem ? !newItem || !sameItem(oldItem, newItem) : newItem)) {
+  if (hasEnabledStream(table) && (oldItem ? !newItem || !sameItem(oldItem, newItem) : newItem)) {
     emitStreamRecord(tx, change);
   }
   return units;
