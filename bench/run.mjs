@@ -5,11 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { serverDefinitions, RESERVED_PORTS, diskBytes } from './lib/servers.mjs';
-import { startProcess, stopProcess, killAll, rssBytes, cpuSeconds, freePort } from './lib/proc.mjs';
+import { startProcess, stopProcess, killAll, rssBytes, cpuSeconds, freePort, hostBusySeconds, harnessCpuSeconds } from './lib/proc.mjs';
 import { createClient, createTable, loadItems, waitForFirstAnswer } from './lib/client.mjs';
 import { runWrk, WORKLOADS, wrkVersion } from './lib/wrk.mjs';
 import { machineInfo } from './lib/machine.mjs';
@@ -42,6 +42,12 @@ const USAGE = `Usage: npm run bench -- [options]
   --data-root <dir>      where the servers' data directories are made (default: the OS temp dir)
   --scale                GetItem/PutItem/Query at growing data sizes (default server: tessera)
   --sizes <list>         sizes for --scale (default 10k,1m,10m)
+  --no-restart           one server process for all runs (default: restart it on its data
+                         before every run, so no run inherits another's heap or caches)
+  --max-other <cores>    before each run, wait until other processes use less CPU than this
+                         (default 0.3 cores, sampled over 1 s) ...
+  --quiet-timeout <t>    ... but no longer than this, then run anyway (default 15s; 0 = don't wait)
+  --tessera-cli <path>   Tessera's cli.js to run (default dist/src/cli.js), e.g. another build to compare
   --keep                 keep the data directories
   --no-readme            don't refresh the results section of bench/README.md
   --help`;
@@ -88,6 +94,10 @@ function options() {
       sizes: { type: 'string', default: '10k,1m,10m' },
       keep: { type: 'boolean', default: false },
       'no-readme': { type: 'boolean', default: false },
+      'no-restart': { type: 'boolean', default: false },
+      'max-other': { type: 'string', default: '0.3' },
+      'quiet-timeout': { type: 'string', default: '15s' },
+      'tessera-cli': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -126,6 +136,10 @@ function options() {
     sizes: values.sizes.split(',').map(parseCount).sort((a, b) => a - b),
     keep: values.keep,
     readme: !values['no-readme'],
+    restart: !values['no-restart'],
+    tesseraCli: values['tessera-cli'] ? resolve(values['tessera-cli']) : undefined,
+    maxOther: Number(values['max-other']),
+    quietTimeoutSeconds: values['quiet-timeout'] === '0' ? 0 : parseSeconds(values['quiet-timeout']),
   };
   if (o.rounds < 1) throw new Error('--rounds must be at least 1');
   if (o.threads > o.connections) throw new Error('--threads cannot exceed --connections');
@@ -153,11 +167,16 @@ for (const sig of ['SIGINT', 'SIGTERM']) {
   });
 }
 
-/** Spawns one server on a fresh data directory and waits for its first answer. */
-async function startInstance(def, o, rawDir) {
+/**
+ * Spawns a server and waits for its first answer. A fresh data directory unless `dir` is given
+ * (a restart on the data already loaded).
+ */
+async function startInstance(def, o, rawDir, dir) {
   const port = await freePort(RESERVED_PORTS);
-  const dir = mkdtempSync(join(o.dataRoot, `tessera-bench-${def.id}-`));
-  if (!o.keep) dirsToClean.add(dir);
+  if (!dir) {
+    dir = mkdtempSync(join(o.dataRoot, `tessera-bench-${def.id}-`));
+    if (!o.keep) dirsToClean.add(dir);
+  }
   const { cmd, args, cwd } = def.command(port, dir);
   const logFile = join(rawDir, `${def.id}.log`);
   const started = performance.now();
@@ -184,6 +203,14 @@ async function stopInstance(inst, o) {
   }
 }
 
+/** Stops the server and starts it again on the same data; `inst` is updated in place. */
+async function restartInstance(inst, def, o, rawDir) {
+  await stopProcess(inst.proc);
+  const next = await startInstance(def, o, rawDir, inst.dir);
+  Object.assign(inst, next);
+  return next.coldMs;
+}
+
 async function loadTo(inst, from, to, o, label) {
   const client = createClient(inst.port, { connections: o.loadConcurrency });
   try {
@@ -200,13 +227,43 @@ async function loadTo(inst, from, to, o, label) {
   }
 }
 
+/**
+ * Waits (up to --quiet-timeout) until the rest of the machine is quiet: over a 1-second sample,
+ * CPU used by anything other than this harness and the server below --max-other cores. The
+ * machine is shared, and a run next to someone's test suite measures their suite too.
+ */
+async function waitForQuiet(inst, o, name) {
+  if (o.quietTimeoutSeconds <= 0) return;
+  const deadline = performance.now() + o.quietTimeoutSeconds * 1000;
+  let other = 0;
+  for (;;) {
+    const h0 = hostBusySeconds();
+    const s0 = cpuSeconds(inst.proc.pid);
+    const m0 = harnessCpuSeconds();
+    await new Promise((r) => setTimeout(r, 1000));
+    other = hostBusySeconds() - h0 - (cpuSeconds(inst.proc.pid) - s0) - (harnessCpuSeconds() - m0);
+    if (other < o.maxOther) return;
+    if (performance.now() > deadline) {
+      log(`${name}: the machine is still busy (${other.toFixed(2)} cores used by other processes); running anyway`);
+      return;
+    }
+  }
+}
+
 /** One measured (or warm-up) wrk run; never throws. */
 async function measure(inst, wl, items, o, duration) {
   if (inst.proc.exitCode !== undefined) return { failed: true, message: `server exited (${inst.proc.exitCode})` };
-  const cpu0 = cpuSeconds(inst.proc.pid);
+  const server0 = cpuSeconds(inst.proc.pid);
+  const host0 = hostBusySeconds();
+  const mine0 = harnessCpuSeconds();
   try {
     const r = await runWrk({ port: inst.port, workload: wl, items, duration, connections: o.connections, threads: o.threads, timeout: o.timeout });
-    r.cpuCores = (cpuSeconds(inst.proc.pid) - cpu0) / r.seconds;
+    const server = cpuSeconds(inst.proc.pid) - server0;
+    const mine = harnessCpuSeconds() - mine0; // wrk (reaped by now) + this harness
+    r.cpuCores = server / r.seconds;
+    r.generatorCores = mine / r.seconds;
+    // Whatever else kept the machine's cores busy meanwhile: other people's processes, steal.
+    r.otherCores = Math.max(0, hostBusySeconds() - host0 - server - mine) / r.seconds;
     r.rssBytes = rssBytes(inst.proc.pid);
     delete r.stdout;
     if (inst.proc.exitCode !== undefined) return { failed: true, message: `server exited during the run (${inst.proc.exitCode})` };
@@ -219,14 +276,19 @@ async function measure(inst, wl, items, o, duration) {
 function describeRun(r) {
   if (r.failed) return `failed: ${r.message}`;
   return (
-    `${fmt(r.okPerSecond)} req/s  p50 ${(r.p50ms).toFixed(2)} ms  p99 ${(r.p99ms).toFixed(2)} ms  errors ${fmt(r.errors)}` +
-    `  rss ${Math.round(r.rssBytes / 2 ** 20)} MB  cpu ${r.cpuCores.toFixed(2)}` +
+    `${fmt(r.okPerSecond)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  errors ${fmt(r.errors)}` +
+    `  rss ${Math.round(r.rssBytes / 2 ** 20)} MB  cpu: server ${r.cpuCores.toFixed(2)} wrk ${r.generatorCores.toFixed(2)} other ${r.otherCores.toFixed(2)}` +
     (r.errors && r.samples ? `\n        first error: ${r.samples.split('\n')[0].slice(0, 200)}` : '')
   );
 }
 
-/** Runs the workloads `rounds` times (interleaved) against a started instance. */
-async function runWorkloads(inst, def, o, items, label) {
+/**
+ * Runs the workloads `rounds` times, interleaved (round 1 of each workload, then round 2, …), so
+ * a burst of outside load hits one round of several workloads rather than every round of one.
+ * Unless --no-restart, the server is restarted on its data before every run, so no run inherits
+ * another workload's heap, caches or leaks; each run then gets its own warm-up.
+ */
+async function runWorkloads(inst, def, o, items, label, rawDir, restarts) {
   const out = {};
   const active = [];
   for (const wl of o.workloads) {
@@ -237,22 +299,36 @@ async function runWorkloads(inst, def, o, items, label) {
     }
   }
   const allFailed = (r) => r.failed || (r.okPerSecond === 0 && r.errors > 0);
+  let first = true;
   for (let round = 1; round <= o.rounds; round++) {
     for (const wl of active) {
       const w = out[wl];
       if (w.skip) continue;
-      if (round === 1 && o.warmupSeconds > 0) {
-        const warm = await measure(inst, wl, items, o, o.warmup);
-        log(`${label} ${WORKLOADS[wl].name} warm-up: ${describeRun(warm)}`);
+      const name = `${label} ${WORKLOADS[wl].name} round ${round}/${o.rounds}`;
+      if (o.restart && !first) {
+        try {
+          restarts.push(await restartInstance(inst, def, o, rawDir));
+        } catch (err) {
+          w.runs.push({ failed: true, message: `restart failed: ${err.message}` });
+          log(`${name}: restart failed: ${err.message}`);
+          return finish(out, active);
+        }
       }
+      first = false;
+      if (o.warmupSeconds > 0 && (o.restart || round === 1)) await measure(inst, wl, items, o, o.warmup);
+      await waitForQuiet(inst, o, name);
       const r = await measure(inst, wl, items, o, o.duration);
-      log(`${label} ${WORKLOADS[wl].name} round ${round}/${o.rounds}: ${describeRun(r)}`);
+      log(`${name}: ${describeRun(r)}`);
       w.runs.push(r);
       if (!w.sample && r.samples) w.sample = r.samples.split('\n')[0];
       if (allFailed(r)) w.skip = true; // every request failed: later rounds would only repeat it
     }
-    if (inst.proc.exitCode !== undefined) break;
+    if (inst.proc.exitCode !== undefined && !o.restart) break;
   }
+  return finish(out, active);
+}
+
+function finish(out, active) {
   for (const wl of active) {
     out[wl].summary = summarize(out[wl].runs);
     delete out[wl].skip;
@@ -294,7 +370,8 @@ async function benchServer(def, o, rawDir) {
       }
     }
     s.rssAfterLoadBytes = rssBytes(inst.proc.pid);
-    s.workloads = await runWorkloads(inst, def, o, o.items, def.name);
+    s.restartMs = [];
+    s.workloads = await runWorkloads(inst, def, o, o.items, def.name, rawDir, s.restartMs);
     if (inst.proc.exitCode !== undefined) s.error = `the server exited (${inst.proc.exitCode}); see bench/results/raw/*/${def.id}.log`;
     s.diskBytes = def.storage === false ? undefined : diskBytes(inst.dir);
   } finally {
@@ -336,7 +413,7 @@ async function scaleServer(def, o, rawDir) {
       }
       stage.rssAfterLoadBytes = rssBytes(inst.proc.pid);
       stage.diskBytes = def.storage === false ? undefined : diskBytes(inst.dir);
-      stage.workloads = await runWorkloads(inst, def, o, size, `${def.name} @${fmt(size)}`);
+      stage.workloads = await runWorkloads(inst, def, o, size, `${def.name} @${fmt(size)}`, rawDir, []);
       if (inst.proc.exitCode !== undefined) {
         s.error = `the server exited (${inst.proc.exitCode})`;
         break;
@@ -354,7 +431,7 @@ function stamp(d) {
 }
 
 function estimateSeconds(o) {
-  const perServer = o.workloads.length * (o.rounds * o.durationSeconds + o.warmupSeconds);
+  const perServer = o.workloads.length * o.rounds * (o.durationSeconds + (o.restart ? o.warmupSeconds : o.warmupSeconds / o.rounds));
   return o.scale ? perServer * o.sizes.length * o.servers.length : perServer * o.servers.length;
 }
 
@@ -395,6 +472,7 @@ async function main() {
       threads: o.threads,
       timeout: o.timeout,
       items: o.items,
+      restart: o.restart,
       sizes: o.scale ? o.sizes : undefined,
     },
     servers: [],
@@ -404,7 +482,7 @@ async function main() {
       `${o.rounds} rounds × ${o.duration}; about ${Math.ceil(estimateSeconds(o) / 60)} min of load plus start-up and loading` +
       (o.scale ? ` (sizes ${o.sizes.map(fmt).join(', ')})` : ''),
   );
-  const defs = serverDefinitions({ root: ROOT, cache: CACHE });
+  const defs = serverDefinitions({ root: ROOT, cache: CACHE, tesseraCli: o.tesseraCli });
   for (const sid of o.servers) {
     const def = defs[sid];
     log(`=== ${def.name}`);

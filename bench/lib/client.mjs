@@ -122,7 +122,7 @@ export async function loadItems(client, from, to, { concurrency = 8, onProgress 
   const started = performance.now();
   let next = from;
   let done = 0;
-  let lastReport = 0;
+  let lastReport = performance.now();
   async function worker() {
     for (;;) {
       const first = next;
@@ -141,7 +141,7 @@ export async function loadItems(client, from, to, { concurrency = 8, onProgress 
         await new Promise((r) => setTimeout(r, Math.min(5 * 2 ** attempt, 500)));
       }
       done += last - first;
-      if (onProgress && performance.now() - lastReport > 2000) {
+      if (onProgress && performance.now() - lastReport > 10_000) {
         lastReport = performance.now();
         onProgress(done);
       }

@@ -128,3 +128,18 @@ export async function freePort(avoid = []) {
     if (!avoid.includes(port)) return port;
   }
 }
+
+/** CPU seconds the whole machine has spent busy (all cores, including steal) since boot. */
+export function hostBusySeconds() {
+  const f = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal
+  const [user, nice, system, , , irq, softirq, steal = 0] = f;
+  return (user + nice + system + irq + softirq + steal) / CLK_TCK;
+}
+
+/** CPU seconds used by this process plus its reaped children (wrk, once it has exited). */
+export function harnessCpuSeconds() {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) / CLK_TCK; // utime stime cutime cstime
+}

@@ -23,6 +23,7 @@ export function summarize(runs) {
     requests: ok.reduce((n, r) => n + r.requests, 0),
     rssBytes: Math.max(0, ...ok.map((r) => r.rssBytes ?? 0)),
     cpuCores: median(ok.map((r) => r.cpuCores)),
+    otherCores: median(ok.map((r) => r.otherCores)),
     failure: runs.find((r) => r.failed)?.message,
   };
 }
@@ -64,7 +65,10 @@ export function formatReport(results) {
   lines.push(
     `- **Settings:** ${fmtInt(settings.items)} items of ~250 B (20 per partition), ${settings.connections} connections, ` +
       `${settings.threads} wrk thread${settings.threads === 1 ? '' : 's'}, ${settings.duration} per run, ` +
-      `median of ${settings.rounds} round${settings.rounds === 1 ? '' : 's'}${settings.warmup !== '0s' ? `, ${settings.warmup} warm-up per workload` : ''}; ` +
+      `median of ${settings.rounds} round${settings.rounds === 1 ? '' : 's'}` +
+      (settings.restart === false
+        ? `, one server process for all runs${settings.warmup !== '0s' ? `, ${settings.warmup} warm-up per workload` : ''}; `
+        : `, server restarted on its data before each run${settings.warmup !== '0s' ? ` + ${settings.warmup} warm-up` : ''}; `) +
       `data on disk (${results.machine.dataFs ?? 'unknown fs'}); load average at start ${results.machine.loadavg}`,
   );
   lines.push(`- **Command:** \`${results.command}\``);
@@ -101,20 +105,20 @@ export function formatReport(results) {
 
   lines.push('## Every server × workload');
   lines.push('');
-  lines.push('| Server | Workload | req/s | p50 ms | p99 ms | errors | RSS after run | server CPU (cores) |');
-  lines.push('|---|---|---:|---:|---:|---:|---:|---:|');
+  lines.push('| Server | Workload | req/s | p50 ms | p99 ms | errors | RSS after run | server CPU (cores) | others\' CPU (cores) |');
+  lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of servers) {
     for (const wl of workloads) {
       const w = s.workloads?.[wl];
       if (!w) continue;
       if (w.na) {
-        lines.push(`| ${s.name} | ${WORKLOADS[wl].name} | n/a | | | | | |`);
+        lines.push(`| ${s.name} | ${WORKLOADS[wl].name} | n/a | | | | | | |`);
         continue;
       }
       const m = w.summary;
       lines.push(
         `| ${s.name} | ${WORKLOADS[wl].name} | ${fmtInt(m.okPerSecond)} | ${fmtMs(m.p50ms)} | ${fmtMs(m.p99ms)} | ` +
-          `${m.failure ? `failed: ${esc(m.failure).slice(0, 80)}` : fmtInt(m.errors)} | ${fmtMB(m.rssBytes)} | ${m.cpuCores?.toFixed(2) ?? '—'} |`,
+          `${m.failure ? `failed: ${esc(m.failure).slice(0, 80)}` : fmtInt(m.errors)} | ${fmtMB(m.rssBytes)} | ${m.cpuCores?.toFixed(2) ?? '—'} | ${m.otherCores?.toFixed(2) ?? '—'} |`,
       );
     }
   }
@@ -122,8 +126,8 @@ export function formatReport(results) {
 
   lines.push('## Servers');
   lines.push('');
-  lines.push('| Server | cold start (median) | cold starts | load (items/s) | RSS after load | disk after run | started as |');
-  lines.push('|---|---:|---|---:|---:|---:|---|');
+  lines.push('| Server | cold start (median) | cold starts | restart with data (median) | load (items/s) | RSS after load | disk after run | started as |');
+  lines.push('|---|---:|---|---:|---:|---:|---:|---|');
   for (const s of servers) {
     const load = s.load?.error
       ? `failed: ${esc(s.load.error).slice(0, 60)}`
@@ -131,8 +135,8 @@ export function formatReport(results) {
         ? `${fmtInt(s.load.itemsPerSecond)} (${s.load.seconds.toFixed(1)} s)`
         : 'n/a';
     lines.push(
-      `| ${s.name} | ${s.error && !s.coldStartMs?.length ? `failed: ${esc(s.error).slice(0, 60)}` : `${fmtInt(median(s.coldStartMs ?? []))} ms`} | ` +
-        `${(s.coldStartMs ?? []).map((x) => Math.round(x)).join(', ')} | ${load} | ${fmtMB(s.rssAfterLoadBytes)} | ${fmtMB(s.diskBytes)} | \`${s.describe}\` |`,
+      `| ${s.name} | ${s.error && !s.coldStartMs?.length ? 'failed to start' : `${fmtInt(median(s.coldStartMs ?? []))} ms`} | ` +
+        `${(s.coldStartMs ?? []).map((x) => Math.round(x)).join(', ')} | ${s.restartMs?.length ? `${fmtInt(median(s.restartMs))} ms` : '—'} | ${load} | ${fmtMB(s.rssAfterLoadBytes)} | ${fmtMB(s.diskBytes)} | \`${s.describe}\` |`,
     );
   }
   lines.push('');

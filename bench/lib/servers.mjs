@@ -17,7 +17,8 @@ export const DYNALITE_PACKAGE = 'dynalite@4.0.0';
 /** Ports the harness must never use: 8001 is a shared DynamoDB Local other engineers rely on. */
 export const RESERVED_PORTS = [8000, 8001];
 
-export function serverDefinitions({ root, cache }) {
+export function serverDefinitions({ root, cache, tesseraCli }) {
+  const tessera = tesseraCli ?? join(root, 'dist', 'src', 'cli.js');
   const ddblDir = join(cache, 'dynamodb-local');
   const dynaliteCli = join(cache, 'dynalite', 'node_modules', 'dynalite', 'cli.js');
   return {
@@ -26,14 +27,13 @@ export function serverDefinitions({ root, cache }) {
       name: 'Tessera',
       transactions: true,
       ensure() {
-        const cli = join(root, 'dist', 'src', 'cli.js');
-        if (!existsSync(cli)) throw new Error(`${cli} is missing: run \`npm run build\` first`);
+        if (!existsSync(tessera)) throw new Error(`${tessera} is missing: run \`npm run build\` first`);
       },
       command: (port, dataDir) => ({
         cmd: process.execPath,
-        args: [join(root, 'dist', 'src', 'cli.js'), '--port', String(port), '--data-dir', dataDir],
+        args: [tessera, '--port', String(port), '--data-dir', dataDir],
       }),
-      describe: 'node dist/src/cli.js --port <p> --data-dir <tmp>',
+      describe: `node ${tesseraCli ? tessera : 'dist/src/cli.js'} --port <p> --data-dir <tmp>`,
     },
     ddbl: {
       id: 'ddbl',
