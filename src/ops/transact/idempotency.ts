@@ -76,35 +76,51 @@ function canonicalJson(v: unknown): string {
 const SWEEP_INTERVAL_MS = 60_000;
 const SWEEP_BATCH = 256;
 
+/**
+ * Deletes expired token records, a bounded batch per storage transaction so that foreground
+ * requests run in between. Returns how many it deleted.
+ */
+export async function sweepExpiredTokens(services: Pick<Services, 'storage' | 'config'>, stopped: () => boolean = () => false): Promise<number> {
+  let from: Buffer = TOKEN_PREFIX;
+  const end = prefixEnd(TOKEN_PREFIX);
+  let deleted = 0;
+  while (!stopped()) {
+    const now = nowMs(services.config);
+    const { expired, next } = await services.storage.read(async (reader) => {
+      const expired: Buffer[] = [];
+      let next: Buffer | undefined;
+      let seen = 0;
+      for await (const [key, value] of reader.range({ gte: from, lt: end })) {
+        if (++seen > SWEEP_BATCH) {
+          next = key;
+          break;
+        }
+        if ((JSON.parse(value) as TokenRecord).expiresAt <= now) expired.push(key);
+      }
+      return { expired, next };
+    });
+    if (expired.length > 0) {
+      deleted += await services.storage.transact(async (tx) => {
+        let n = 0;
+        // Re-checked inside the transaction: the token may have been claimed again meanwhile.
+        for (const key of expired) {
+          if (await readToken(tx, key, now)) continue;
+          tx.delete(key);
+          n++;
+        }
+        return n;
+      });
+    }
+    if (!next) break;
+    from = next;
+    await yieldToForeground();
+  }
+  return deleted;
+}
+
 function startTokenSweeper(services: Services): BackgroundService {
   return periodic('idempotency token sweeper', SWEEP_INTERVAL_MS, async (stopped) => {
-    let from: Buffer = TOKEN_PREFIX;
-    const end = prefixEnd(TOKEN_PREFIX);
-    while (!stopped()) {
-      const now = nowMs(services.config);
-      const { expired, next } = await services.storage.read(async (reader) => {
-        const expired: Buffer[] = [];
-        let next: Buffer | undefined;
-        let seen = 0;
-        for await (const [key, value] of reader.range({ gte: from, lt: end })) {
-          if (++seen > SWEEP_BATCH) {
-            next = key;
-            break;
-          }
-          if ((JSON.parse(value) as TokenRecord).expiresAt <= now) expired.push(key);
-        }
-        return { expired, next };
-      });
-      if (expired.length > 0) {
-        await services.storage.transact(async (tx) => {
-          // Re-checked inside the transaction: the token may have been claimed again meanwhile.
-          for (const key of expired) if (!(await readToken(tx, key, now))) tx.delete(key);
-        });
-      }
-      if (!next) return;
-      from = next;
-      await yieldToForeground();
-    }
+    await sweepExpiredTokens(services, stopped);
   });
 }
 
