@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { spawnSync } from 'node:child_process';
 import { serverDefinitions, RESERVED_PORTS, diskBytes } from './lib/servers.mjs';
 import { startProcess, stopProcess, killAll, rssBytes, cpuSeconds, freePort, hostBusySeconds, harnessCpuSeconds } from './lib/proc.mjs';
 import { createClient, createTable, loadItems, waitForFirstAnswer } from './lib/client.mjs';
@@ -48,6 +49,8 @@ const USAGE = `Usage: npm run bench -- [options]
                          (default 0.3 cores, sampled over 1 s) ...
   --quiet-timeout <t>    ... but no longer than this, then run anyway (default 15s; 0 = don't wait)
   --tessera-cli <path>   Tessera's cli.js to run (default dist/src/cli.js), e.g. another build to compare
+  --build                compile the working tree into bench/.cache/tessera-dist/ (tsc, leaving dist/
+                         alone) and run that
   --keep                 keep the data directories
   --no-readme            don't refresh the results section of bench/README.md
   --help`;
@@ -98,6 +101,7 @@ function options() {
       'max-other': { type: 'string', default: '0.3' },
       'quiet-timeout': { type: 'string', default: '15s' },
       'tessera-cli': { type: 'string' },
+      build: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -138,6 +142,7 @@ function options() {
     readme: !values['no-readme'],
     restart: !values['no-restart'],
     tesseraCli: values['tessera-cli'] ? resolve(values['tessera-cli']) : undefined,
+    build: values.build,
     maxOther: Number(values['max-other']),
     quietTimeoutSeconds: values['quiet-timeout'] === '0' ? 0 : parseSeconds(values['quiet-timeout']),
   };
@@ -435,6 +440,15 @@ function estimateSeconds(o) {
   return o.scale ? perServer * o.sizes.length * o.servers.length : perServer * o.servers.length;
 }
 
+/** Which Tessera ran: the commit, whether the tree had changes, and which cli.js. */
+function tesseraVersion(o) {
+  const git = (...args) => spawnSync('git', args, { cwd: ROOT, encoding: 'utf8' }).stdout?.trim() ?? '';
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown commit';
+  const dirty = git('status', '--porcelain', '--', 'src') !== '';
+  const cli = relative(ROOT, o.tesseraCli ?? join(ROOT, 'dist', 'src', 'cli.js'));
+  return `${commit}${dirty ? ' + uncommitted changes in src/' : ''} (${cli}${o.build ? ', built by --build' : ''})`;
+}
+
 const README_START = '<!-- bench:latest:start -->';
 const README_END = '<!-- bench:latest:end -->';
 
@@ -451,6 +465,21 @@ async function main() {
     process.exit(2);
   }
   mkdirSync(o.dataRoot, { recursive: true });
+  if (o.build && o.servers.includes('tessera')) {
+    const outDir = join(CACHE, 'tessera-dist');
+    log(`compiling Tessera into ${relative(ROOT, outDir)} ...`);
+    rmSync(outDir, { recursive: true, force: true });
+    // tsc emits even when it reports type errors; only a missing cli.js stops the run.
+    spawnSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json'), '--outDir', outDir], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    o.tesseraCli = join(outDir, 'src', 'cli.js');
+    if (!existsSync(o.tesseraCli)) {
+      console.error(`the build produced no ${relative(ROOT, o.tesseraCli)}`);
+      process.exit(1);
+    }
+  }
   const started = new Date();
   const resultsDir = join(HERE, 'results');
   let id = stamp(started);
@@ -462,6 +491,7 @@ async function main() {
     date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     command,
     machine: machineInfo(o.dataRoot),
+    tessera: o.servers.includes('tessera') ? tesseraVersion(o) : undefined,
     settings: {
       servers: o.servers,
       workloads: o.workloads,

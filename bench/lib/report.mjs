@@ -71,6 +71,7 @@ export function formatReport(results) {
         : `, server restarted on its data before each run${settings.warmup !== '0s' ? ` + ${settings.warmup} warm-up` : ''}; `) +
       `data on disk (${results.machine.dataFs ?? 'unknown fs'}); load average at start ${results.machine.loadavg}`,
   );
+  if (results.tessera) lines.push(`- **Tessera:** ${results.tessera}`);
   lines.push(`- **Command:** \`${results.command}\``);
   lines.push('');
 
@@ -213,6 +214,7 @@ export function formatScaleReport(results) {
     `- **Settings:** sizes ${results.settings.sizes.map(fmtInt).join(', ')} items (~250 B, 20 per partition), ${results.settings.connections} connections, ` +
       `${results.settings.duration} per run, median of ${results.settings.rounds}; data on disk (${results.machine.dataFs ?? 'unknown fs'})`,
   );
+  if (results.tessera) lines.push(`- **Tessera:** ${results.tessera}`);
   lines.push(`- **Command:** \`${results.command}\``);
   lines.push('');
   lines.push('| Server | Items | Workload | req/s | p50 ms | p99 ms | errors | RSS after run |');

@@ -9,7 +9,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 
 export const DDBL_PACKAGE = 'amplify-dynamodb-simulator@2.9.30';
 export const DYNALITE_PACKAGE = 'dynalite@4.0.0';
@@ -33,7 +33,7 @@ export function serverDefinitions({ root, cache, tesseraCli }) {
         cmd: process.execPath,
         args: [tessera, '--port', String(port), '--data-dir', dataDir],
       }),
-      describe: `node ${tesseraCli ? tessera : 'dist/src/cli.js'} --port <p> --data-dir <tmp>`,
+      describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>`,
     },
     ddbl: {
       id: 'ddbl',
