@@ -79,8 +79,11 @@ export const DEFAULT_HEADERS: Record<string, string> = {
     'AWS4-HMAC-SHA256 Credential=fakeKey/20260101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x',
 };
 
-/** Every scenario file under `root` (recursively), sorted by path. */
-export function loadScenarios(root: string): ScenarioFile[] {
+/**
+ * Every scenario file under `root` (recursively), sorted by path. A scenario is a JSON object with
+ * a `steps` member; other JSON files (corpora with runners of their own) are listed in `skipped`.
+ */
+export function loadScenarios(root: string, skipped: string[] = []): ScenarioFile[] {
   const out: ScenarioFile[] = [];
   const walk = (dir: string) => {
     for (const name of readdirSync(dir).sort()) {
@@ -92,6 +95,10 @@ export function loadScenarios(root: string): ScenarioFile[] {
           scenario = JSON.parse(readFileSync(path, 'utf8')) as Scenario;
         } catch (err) {
           throw new Error(`${path}: not valid JSON: ${(err as Error).message}`);
+        }
+        if (!scenario || typeof scenario !== 'object' || !('steps' in scenario)) {
+          skipped.push(relative(root, path));
+          continue;
         }
         out.push({ path, id: relative(root, path), scenario });
       }
