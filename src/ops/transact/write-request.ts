@@ -11,6 +11,7 @@
 import type { TableMeta } from '../../catalog/types.js';
 import { DynamoError, validation } from '../../errors.js';
 import { evaluateCondition, prepareExpressions, type PreparedExpressions } from '../../expr/index.js';
+import { itemTooLargeAfterUpdate } from '../../expr/messages.js';
 import { checkUpdateKeyAttributes } from '../../expr/validate.js';
 import { MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
@@ -22,7 +23,7 @@ import { computeUpdatedItem } from '../items/update-item.js';
 import { ITEM_TOO_LARGE } from '../items/put-item.js';
 import type { RequestContext } from '../types.js';
 import { keyShapeFault } from './keys.js';
-import { ActionFault, multipleOperations, TRANSACT_MESSAGES, validationReason } from './messages.js';
+import { ActionFault, multipleOperations, TRANSACT_MESSAGES, validationReason, type CancellationReason } from './messages.js';
 import { actionPayloadSize, checkPayloadSize } from './payload.js';
 import type { WriteAction, WriteActionKind } from './write-core.js';
 
@@ -110,7 +111,7 @@ function bindAction(ctx: RequestContext, p: ParsedAction, seen: Set<string>): Wr
 }
 
 /** Updating a key attribute: the action's reason (observed on DynamoDB Local), after its condition. */
-function keyAttributeFault(table: TableMeta, expressions: PreparedExpressions) {
+function keyAttributeFault(table: TableMeta, expressions: PreparedExpressions): CancellationReason | undefined {
   if (!expressions.update) return undefined;
   try {
     checkUpdateKeyAttributes(expressions.update, table.key.range ? [table.key.hash.name, table.key.range.name] : [table.key.hash.name]);
@@ -124,7 +125,7 @@ function keyAttributeFault(table: TableMeta, expressions: PreparedExpressions) {
 const INDEX_TYPE_MISMATCH = INDEX_KEY_MESSAGES.typeMismatch('\0', '', '', '').split('\0')[0]!;
 
 /** An index key of the wrong type is the action's reason; an empty or over-long one fails the request. */
-function indexKeyFault(check: () => void) {
+function indexKeyFault(check: () => void): CancellationReason | undefined {
   try {
     check();
     return undefined;
@@ -154,7 +155,7 @@ function updateFunction(table: TableMeta, key: Item, update: PreparedExpressions
   };
 }
 
-const UPDATED_ITEM_TOO_LARGE = 'Item size to update has exceeded the maximum allowed size';
+const UPDATED_ITEM_TOO_LARGE = itemTooLargeAfterUpdate().message;
 
 /**
  * An update that empties an index key is worded for updates (real service:
