@@ -2,6 +2,7 @@
  * What an item looks like inside each secondary index: whether it appears at all (sparse
  * indexes), its index key's validity, and its projection.
  */
+import { DynamoError, validation } from '../../errors.js';
 import { validateIndexKeys, type IndexKeyShape } from '../../model/values.js';
 import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
@@ -24,6 +25,24 @@ export function checkIndexKeys(table: TableMeta, item: Item): void {
   let shapes = indexKeyShapes.get(table);
   if (!shapes) indexKeyShapes.set(table, (shapes = allIndexes(table).map((i) => ({ name: i.name, shape: i.key }))));
   validateIndexKeys(shapes, item);
+}
+
+/**
+ * An update that empties an index key is worded for updates (real service:
+ * nubo-db/dynamodb-conformance tests/tier3/error-messages/transactWriteItems.test.ts).
+ */
+export function checkUpdatedIndexKeys(table: TableMeta, item: Item): void {
+  try {
+    checkIndexKeys(table, item);
+  } catch (err) {
+    if (!(err instanceof DynamoError)) throw err;
+    const empty = /cannot contain an empty (string|binary) value/.exec(err.message);
+    if (!empty) throw err;
+    throw validation(
+      'One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. ' +
+        `The AttributeValue for a key attribute cannot contain an empty ${empty[1]} value.`,
+    );
+  }
 }
 
 /** The attributes an index keeps of an item: its keys, the table's keys, and the projection. */

@@ -8,7 +8,7 @@ import type { Item } from '../../model/types.js';
 import { applyUpdate, updatedAttributes, type CUpdate } from '../../expr/index.js';
 import { consumedCapacity, writeUnits } from '../common/capacity.js';
 import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
-import { checkIndexKeys } from '../common/indexes.js';
+import { checkUpdatedIndexKeys } from '../common/indexes.js';
 import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
 import { itemCollectionMetrics } from '../common/item-collections.js';
 import { requireTable } from '../common/table.js';
@@ -29,7 +29,7 @@ export const updateItem: OperationHandler = async (input, ctx) => {
     const oldItem = await readItem(tx, key);
     checkCondition(expressions, oldItem, input.ReturnValuesOnConditionCheckFailure);
     const newItem = computeUpdatedItem(oldItem, expressions.update, keyAttrs);
-    checkIndexKeys(table, newItem);
+    checkUpdatedIndexKeys(table, newItem);
     const indexUnits = applyItemChange(tx, { table, key, oldItem, newItem });
     return { oldItem, newItem, indexUnits };
   });

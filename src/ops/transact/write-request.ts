@@ -16,7 +16,7 @@ import { checkUpdateKeyAttributes } from '../../expr/validate.js';
 import { MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
 import { INDEX_KEY_MESSAGES, KEY_MESSAGES, validateItem, validateKey } from '../../model/values.js';
-import { checkIndexKeys } from '../common/indexes.js';
+import { checkIndexKeys, checkUpdatedIndexKeys } from '../common/indexes.js';
 import { itemStorageKey } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
 import { computeUpdatedItem } from '../items/update-item.js';
@@ -157,20 +157,3 @@ function updateFunction(table: TableMeta, key: Item, update: PreparedExpressions
 
 const UPDATED_ITEM_TOO_LARGE = itemTooLargeAfterUpdate().message;
 
-/**
- * An update that empties an index key is worded for updates (real service:
- * nubo-db/dynamodb-conformance tests/tier3/error-messages/transactWriteItems.test.ts).
- */
-function checkUpdatedIndexKeys(table: TableMeta, item: Item): void {
-  try {
-    checkIndexKeys(table, item);
-  } catch (err) {
-    if (!(err instanceof DynamoError)) throw err;
-    const empty = /cannot contain an empty (string|binary) value/.exec(err.message);
-    if (!empty) throw err;
-    throw validation(
-      'One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. ' +
-        `The AttributeValue for a key attribute cannot contain an empty ${empty[1]} value.`,
-    );
-  }
-}
