@@ -13,7 +13,6 @@ import type { AttributeValue, KeyShape } from '../model/types.js';
 import type { CCondition, CProjection, CUpdate } from './compiled.js';
 import { conditionTree, projectionTree, updateTree } from './cache.js';
 import { structureKeyCondition, type KeyCondition } from './key-condition.js';
-import { checkFilterKeyAttributes } from './filter-keys.js';
 import { Placeholders } from './placeholders.js';
 import { checkUpdateKeyAttributes, compileCondition, compileProjection, compileUpdate } from './validate.js';
 import { validateRequestMaps } from './request-maps.js';
@@ -85,8 +84,9 @@ export function prepareExpressions(input: Record<string, any>, ctx: PrepareConte
         out.condition = compileCondition(kind, conditionTree(kind, text), ph);
         break;
       case 'FilterExpression':
+        // Query checks the filter against the key schema itself (src/ops/query/select.ts): DynamoDB
+        // reports that after the ExclusiveStartKey checks, which come after the expressions.
         out.filter = compileCondition(kind, conditionTree(kind, text), ph);
-        if (ctx.operation === 'Query' && ctx.key) checkFilterKeyAttributes(out.filter, ctx.key);
         break;
       case 'KeyConditionExpression': {
         const c = compileCondition(kind, conditionTree(kind, text), ph);
