@@ -74,3 +74,33 @@ describe('item collection size limit', () => {
     for (let i = 1; i <= 8; i++) await h.db.send(new PutItemCommand({ TableName: PLAIN, Item: item(i) as any }));
   });
 });
+
+describe('item collection counters', () => {
+  test('are dropped with their table', async () => {
+    const { MemoryEngine } = await import('../../src/storage/memory.js');
+    const { Catalog } = await import('../../src/catalog/catalog.js');
+    const { defaultConfig } = await import('../../src/config.js');
+    const { dynamodbOperations } = await import('../../src/ops/index.js');
+    const { lifecycleOf } = await import('../../src/ops/tables/lifecycle.js');
+    const { collectionCountersPrefix } = await import('../../src/ops/common/item-collections.js');
+    const { prefixRange } = await import('../../src/storage/keys.js');
+    const storage = new MemoryEngine();
+    const catalog = new Catalog(storage);
+    const services = { storage, catalog, config: defaultConfig() };
+    const ctx = { services, region: 'us-east-1', accountId: '000000000000', accessKeyId: 'fakeKey', namespace: 'ns', requestId: 'r' };
+    const op = (name: string, input: unknown) => dynamodbOperations[name]!(input as Record<string, unknown>, ctx);
+    const counters = async (id: number) => storage.read(async (r) => [...(r.range(prefixRange(collectionCountersPrefix(id))) as Iterable<unknown>)].length);
+    try {
+      await op('CreateTable', tableDef('qs_collections_drop', ['pk', 'S'], ['sk', 'N'], { attributes: [['l', 'S']], LocalSecondaryIndexes: [{ IndexName: 'by_l', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'l', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }] }));
+      for (const pk of ['a', 'b', 'c']) await op('PutItem', { TableName: 'qs_collections_drop', Item: { pk: S(pk), sk: N(1), l: S('l') } });
+      const id = catalog.get('ns', 'qs_collections_drop')!.id;
+      assert.equal(await counters(id), 3);
+      await op('DeleteTable', { TableName: 'qs_collections_drop' });
+      for (let i = 0; i < 200 && (await catalog.pendingDrops()).length > 0; i++) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(await counters(id), 0);
+    } finally {
+      await lifecycleOf(services).stop();
+      await storage.close();
+    }
+  });
+});

@@ -44,13 +44,18 @@ export interface ItemCollectionSize {
 
 const COLLECTION_TAG = 0x43; // 'C'
 
-/** SPACE_SYSTEM | 'C' | table id | md5(partition key): one counter per collection. */
-function counterKey(table: TableMeta, pk: AttributeValue): Buffer {
+/** SPACE_SYSTEM | 'C' | table id: the counters of one table, cleared when the table is dropped. */
+export function collectionCountersPrefix(tableId: number): Buffer {
   const head = Buffer.alloc(6);
   head[0] = SPACE_SYSTEM;
   head[1] = COLLECTION_TAG;
-  head.writeUInt32BE(table.id >>> 0, 2);
-  return Buffer.concat([head, hashKeyValue(pk)]);
+  head.writeUInt32BE(tableId >>> 0, 2);
+  return head;
+}
+
+/** One counter per collection: the table's prefix, then md5(partition key). */
+function counterKey(table: TableMeta, pk: AttributeValue): Buffer {
+  return Buffer.concat([collectionCountersPrefix(table.id), hashKeyValue(pk)]);
 }
 
 /** What one item adds to its collection: itself and its LSI entries. */

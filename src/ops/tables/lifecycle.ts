@@ -19,6 +19,7 @@ import { indexPrefix, prefixRange, tablePrefix } from '../../storage/keys.js';
 import type { StorageTransaction } from '../../storage/engine.js';
 import type { Services } from '../types.js';
 import { backfillIndex } from './backfill.js';
+import { collectionCountersPrefix } from '../common/item-collections.js';
 import { definitionsInUse } from './validate-update-table.js';
 
 /** Keys deleted per transaction while clearing a dropped key space: short transactions keep writers moving. */
@@ -190,19 +191,27 @@ export class Lifecycle implements BackgroundService {
 
   /** Deletes a dropped key space batch by batch, then forgets the drop. */
   private async clear(drop: PendingDrop): Promise<void> {
-    const range = prefixRange(drop.kind === 'table' ? tablePrefix(drop.id) : indexPrefix(drop.id));
-    for (;;) {
-      if (this.stopped) return;
-      const done = await this.services.storage.transact(async (tx) => {
-        const keys: Buffer[] = [];
-        for await (const [key] of tx.range({ ...range, limit: DROP_BATCH })) keys.push(key);
-        for (const key of keys) tx.delete(key);
-        if (keys.length < DROP_BATCH) this.catalog.removeDrop(tx, drop);
-        return keys.length < DROP_BATCH;
-      });
-      if (done) return;
-      // Let foreground requests in between batches.
-      await new Promise((r) => setImmediate(r));
+    // A table's item-collection size counters (tables with LSIs, item-collections.ts) go with it.
+    const ranges =
+      drop.kind === 'table'
+        ? [prefixRange(collectionCountersPrefix(drop.id)), prefixRange(tablePrefix(drop.id))]
+        : [prefixRange(indexPrefix(drop.id))];
+    for (let i = 0; i < ranges.length; i++) {
+      const range = ranges[i]!;
+      const last = i === ranges.length - 1;
+      for (;;) {
+        if (this.stopped) return;
+        const done = await this.services.storage.transact(async (tx) => {
+          const keys: Buffer[] = [];
+          for await (const [key] of tx.range({ ...range, limit: DROP_BATCH })) keys.push(key);
+          for (const key of keys) tx.delete(key);
+          if (keys.length < DROP_BATCH && last) this.catalog.removeDrop(tx, drop);
+          return keys.length < DROP_BATCH;
+        });
+        if (done) break;
+        // Let foreground requests in between batches.
+        await new Promise((r) => setImmediate(r));
+      }
     }
   }
 }
