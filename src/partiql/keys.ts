@@ -9,7 +9,8 @@ import type { AttributeValue, KeyShape, KeyType } from '../model/types.js';
 import { KEY_MESSAGES } from '../model/values.js';
 import type { SortKeyCondition } from '../storage/keys.js';
 import type { Expr } from './ast.js';
-import { PARTIQL_MESSAGES as M } from './messages.js';
+import type { TableMeta } from '../catalog/types.js';
+import { asKeyFault, PARTIQL_MESSAGES as M } from './messages.js';
 import { isValueExpr, type ValueConverter } from './values.js';
 
 export function conjuncts(e: Expr | undefined): Expr[] {
@@ -35,6 +36,14 @@ export function checkKeyValue(name: string, type: KeyType, v: AttributeValue): v
   if (type === 'B' && (v as { B: string }).B === '') throw validation(KEY_MESSAGES.emptyBinary(name));
 }
 
+/** The pinned key's faults are the table's (see KeyFault). */
+export function checkPinnedKey(table: TableMeta, key: Record<string, AttributeValue>): void {
+  asKeyFault(table, () => {
+    const attrs = table.key.range ? [table.key.hash, table.key.range] : [table.key.hash];
+    for (const { name, type } of attrs) checkKeyValue(name, type, key[name]!);
+  });
+}
+
 export interface PinnedKey {
   readonly key: Record<string, AttributeValue>;
   /** The conjuncts that pin nothing. */
@@ -52,7 +61,7 @@ export function pinnedKey(where: Expr | undefined, shape: KeyShape, conv: ValueC
   const key: Record<string, AttributeValue> = {};
   const used = new Set<Expr>();
   const attrs = shape.range ? [shape.hash, shape.range] : [shape.hash];
-  for (const { name, type } of attrs) {
+  for (const { name } of attrs) {
     let found: AttributeValue | undefined;
     for (const c of parts) {
       const ve = equalityOn(c, name);
@@ -66,7 +75,6 @@ export function pinnedKey(where: Expr | undefined, shape: KeyShape, conv: ValueC
       used.add(c);
     }
     if (!found) return undefined;
-    checkKeyValue(name, type, found);
     key[name] = found;
   }
   return { key, rest: parts.filter((c) => !used.has(c)) };
@@ -102,12 +110,59 @@ export function keyAccess(where: Expr | undefined, shape: KeyShape, conv: ValueC
   for (const v of partitions) checkKeyValue(shape.hash.name, shape.hash.type, v);
   const range = shape.range;
   if (!range) return { partitions };
+  let found: SortKeyCondition | undefined;
   for (const c of parts) {
     const sort = sortCondition(c, range.name, conv);
-    // A value of another type than the sort key's cannot narrow the range; the filter decides.
-    if (sort && sortValues(sort).every((v) => range.type in v)) return { partitions, sort };
+    if (sort) {
+      if (!sortValues(sort).every((v) => range.type in v)) throw validation(M.keyType(range.name));
+      found ??= sort;
+    } else if (c.k === 'in' && !c.not && attrName(c.operand) === range.name && c.list.k === 'list') {
+      // IN on the sort key only filters, but its values must still have the key's type.
+      for (const x of c.list.items) if (isValueExpr(x) && !(range.type in conv.top(x))) throw validation(M.conditionType);
+    }
   }
-  return { partitions };
+  return found ? { partitions, sort: found } : { partitions };
+}
+
+/**
+ * A Scan refuses a comparison of a key attribute with a value of another type, wherever it
+ * stands in WHERE (under OR and NOT too).
+ */
+export function checkScanKeyTypes(e: Expr | undefined, shape: KeyShape, conv: ValueConverter): void {
+  if (!e) return;
+  const keyType = (x: Expr): KeyType | undefined => {
+    const n = attrName(x);
+    if (n === shape.hash.name) return shape.hash.type;
+    if (n !== undefined && n === shape.range?.name) return shape.range.type;
+    return undefined;
+  };
+  const check = (key: Expr, values: readonly Expr[]): void => {
+    const t = keyType(key);
+    if (!t) return;
+    for (const v of values) if (isValueExpr(v) && !(t in conv.top(v))) throw validation(M.conditionType);
+  };
+  switch (e.k) {
+    case 'binary':
+      if (e.op === 'and' || e.op === 'or') {
+        checkScanKeyTypes(e.left, shape, conv);
+        checkScanKeyTypes(e.right, shape, conv);
+      } else if (e.op in OPS || e.op === '<>') {
+        check(e.left, [e.right]);
+        check(e.right, [e.left]);
+      }
+      return;
+    case 'unary':
+      checkScanKeyTypes(e.operand, shape, conv);
+      return;
+    case 'between':
+      check(e.operand, [e.low, e.high]);
+      return;
+    case 'in':
+      if (e.list.k === 'list') check(e.operand, e.list.items);
+      return;
+    default:
+      return;
+  }
 }
 
 const FLIP: Readonly<Record<string, string>> = { '<': '>', '<=': '>=', '>': '<', '>=': '<=', '=': '=' };

@@ -3,7 +3,8 @@
  * oracle, words them; test/golden/partiql/ holds the recordings). Many end with the position of
  * the offending token, `at line:column:length`.
  */
-import { DynamoError, resourceNotFound, validation } from '../errors.js';
+import type { TableMeta } from '../catalog/types.js';
+import { CORAL_VALIDATE, DynamoError, resourceNotFound, validation } from '../errors.js';
 import type { Pos } from './lexer.js';
 
 export const at = (pos: Pos): string => `at ${pos.line}:${pos.col}:${pos.len}`;
@@ -17,6 +18,7 @@ export const PARTIQL_MESSAGES = {
   multipleKeyConditions: (name: string) =>
     `Multiple conditions on same key ${name}. Only single item Update/Insert/Delete are supported`,
   keyMissing: (name: string) => `Key attribute should be present in the item: Key ${name}`,
+  conditionType: 'One or more parameter values were invalid: Condition parameter type does not match schema type',
   keyType: (name: string) => `Key attribute's data type should match its data type in table's schema: Key ${name}`,
   duplicateItem: 'Duplicate primary key exists in table',
   unexpectedPath: (pos: Pos) => `Unexpected path component ${at(pos)}`,
@@ -77,6 +79,8 @@ export const PARTIQL_MESSAGES = {
   txReturning: 'RETURNING clause is not supported in ExecuteTransaction.',
   txExists: 'EXISTS() must contain a single item read with additional condition',
   txUnsupported: 'Unsupported operation in transaction.',
+  txIndexRead: 'Reads on indices are not supported within transactions.',
+  idempotentMismatch: 'Specified idempotent token was used with different request parameters within the idempotency window',
 } as const;
 
 export const pqValidation = (message: string): DynamoError => validation(message);
@@ -87,3 +91,36 @@ export const noSuchTable = (): DynamoError => resourceNotFound(PARTIQL_MESSAGES.
 
 export const duplicateItem = (): DynamoError =>
   new DynamoError('DuplicateItemException', PARTIQL_MESSAGES.duplicateItem);
+
+/**
+ * A statement whose key (or item) does not fit its table, or that updates a key attribute: a
+ * ValidationException on its own, but in a batch or transaction it is reported with (or as a
+ * reason of) the statement's table, so it carries the table.
+ */
+export class KeyFault extends DynamoError {
+  constructor(
+    readonly table: TableMeta,
+    message: string,
+  ) {
+    super('ValidationException', message, CORAL_VALIDATE);
+  }
+
+  /** PartiQL's own key checks, as opposed to those of the write operation it runs as. */
+  get statementLevel(): boolean {
+    return this.message.startsWith('Key attribute ') || this.message.startsWith("Key attribute's");
+  }
+
+  get keyUpdate(): boolean {
+    return this.message.startsWith('One or more parameter values were invalid: Cannot update attribute ');
+  }
+}
+
+/** Runs `fn`, turning its ValidationExceptions into KeyFaults of `table`. */
+export function asKeyFault<T>(table: TableMeta, fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof DynamoError && e.type === 'ValidationException' && !(e instanceof KeyFault)) throw new KeyFault(table, e.message);
+    throw e;
+  }
+}

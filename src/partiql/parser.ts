@@ -33,7 +33,7 @@ export class SyntaxError extends Error {}
 const TYPE_NAMES: ReadonlySet<string> = new Set([
   'missing', 'null', 'bool', 'boolean', 'smallint', 'int', 'integer', 'float', 'real', 'decimal', 'dec', 'numeric',
   'timestamp', 'date', 'time', 'char', 'character', 'varchar', 'string', 'symbol', 'clob', 'blob', 'struct', 'tuple',
-  'list', 'sexp', 'bag', 'any',
+  'list', 'sexp', 'bag',
 ]);
 
 /** Keywords that may be called like functions (`SIZE(x)`, `COUNT(*)`, `EXISTS(SELECT …)`). */

@@ -10,7 +10,7 @@ import type { AttributeValue } from '../model/types.js';
 import { validateAttributeValue } from '../model/values.js';
 import type { Expr, Statement } from './ast.js';
 import { notWellFormed, PARTIQL_MESSAGES as M } from './messages.js';
-import { parseStatement, ReturningStarError, SyntaxError } from './parser.js';
+import { parseStatement, ReturningStarError, SyntaxError, type Parsed } from './parser.js';
 import type { ExistsPlan, Plan } from './plan-types.js';
 import { checkSelect, planSelect } from './select-plan.js';
 import type { TableLookup } from './source.js';
@@ -26,7 +26,7 @@ export interface PlanOptions {
   readonly allowExists: boolean;
 }
 
-export function parse(text: string): { statement: Statement; parameters: number } {
+export function parse(text: string): Parsed {
   try {
     return parseStatement(text);
   } catch (e) {
@@ -43,15 +43,32 @@ export function validateParameters(raw: readonly unknown[] | undefined): Attribu
 
 export function planStatement(text: string, opts: PlanOptions): Plan {
   const parameters = validateParameters(opts.parameters);
-  const parsed = parse(text);
-  return planParsed(parsed.statement, parsed.parameters, parameters, opts);
+  return planParsed(parse(text), parameters, opts);
+}
+
+/** Reads or writes: what a batch or transaction may not mix. Undefined: neither (refused). */
+export function statementKind(s: Statement): 'read' | 'write' | undefined {
+  switch (s.kind) {
+    case 'select':
+      return 'read';
+    case 'expr':
+      return isExists(s.expr) ? 'write' : undefined;
+    default:
+      return 'write';
+  }
+}
+
+function isExists(e: Expr): boolean {
+  const inner = e.k === 'unary' && e.op === 'not' ? e.operand : e;
+  return inner.k === 'call' && inner.name === 'exists';
 }
 
 /**
  * Checks that need no table come first — a parameter missing from the request is reported when
  * they first reach it, and at the latest before the table is looked up.
  */
-function planParsed(s: Statement, wanted: number, parameters: AttributeValue[], opts: PlanOptions): Plan {
+export function planParsed(parsed: Parsed, parameters: AttributeValue[], opts: PlanOptions): Plan {
+  const { statement: s, parameters: wanted } = parsed;
   const tr = new Translator(parameters);
   const counted = () => {
     if (parameters.length < wanted) throw validation(M.parameterCount);

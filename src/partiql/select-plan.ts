@@ -8,7 +8,7 @@ import { validation } from '../errors.js';
 import type * as E from '../expr/ast.js';
 import type { CCondition } from '../expr/compiled.js';
 import type { Expr, PathStep, SelectStatement } from './ast.js';
-import { conjuncts, keyAccess, pinnedKey } from './keys.js';
+import { checkPinnedKey, checkScanKeyTypes, conjuncts, keyAccess, pinnedKey } from './keys.js';
 import { PARTIQL_MESSAGES as M } from './messages.js';
 import type { ProjectedPath, SelectPlan } from './plan-types.js';
 import { fromSource, resolveIndex, resolveTable, type SourceRef, type TableLookup } from './source.js';
@@ -96,6 +96,7 @@ export function planSelect(c: CheckedSelect, lookup: TableLookup, tr: Translator
   }
 
   const access = keyAccess(s.where, key, tr.converter);
+  if (!access) checkScanKeyTypes(s.where, key, tr.converter);
   if (s.orderBy && !access) {
     throw validation('Must have at least one non-optional hash key condition in WHERE clause when using ORDER BY clause.');
   }
@@ -122,6 +123,7 @@ export function planSelect(c: CheckedSelect, lookup: TableLookup, tr: Translator
 function single(table: TableMeta, s: SelectStatement, tr: Translator): SelectPlan['single'] {
   const pinned = pinnedKey(s.where, table.key, tr.converter, false);
   if (!pinned) return undefined;
+  checkPinnedKey(table, pinned.key);
   let rest: CCondition | undefined;
   if (pinned.rest.length > 0) {
     const cond = pinned.rest.map((e) => tr.condition(e)).reduce((l, r) => ({ kind: 'and', left: l, right: r, parens: 0 }) as E.Condition);

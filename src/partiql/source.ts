@@ -43,6 +43,12 @@ export function fromSource(from: FromClause): SourceRef {
   return sourceRef(from.source);
 }
 
+/** Whether a FROM names an index (`"table"."index"`), before anything is checked. */
+export function readsIndex(from: FromClause): boolean {
+  const e = from.source;
+  return e.k === 'path' && e.root.k === 'id' && e.steps.length === 1 && e.steps[0]!.k === 'dot';
+}
+
 /** UPDATE's target: a table (an index is refused once the table is known). */
 export function updateTarget(e: Expr): SourceRef {
   return sourceRef(e);

@@ -265,6 +265,11 @@ export class Translator {
     }
   }
 
+  /** The value a placeholder stands for. */
+  valueOf(node: E.ValueNode): AttributeValue {
+    return this.values[node.ref]!;
+  }
+
   /** A set value for set_add / set_delete (ADD / DELETE in the expression language). */
   setOperand(e: Expr): E.ValueNode {
     return this.valueRef(this.converter.top(e));

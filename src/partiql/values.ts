@@ -1,7 +1,7 @@
 /**
  * PartiQL literals → DynamoDB attribute values: 'strings' → S, numbers → N (DynamoDB's 38-digit
  * range and canonical form), TRUE/FALSE → BOOL, NULL → NULL, [lists] → L, {'tuples'} → M,
- * <<bags>> → SS or NS (or BS from binary parameters), `?` → the parameter as sent.
+ * <<bags>> of strings or numbers → SS or NS, `?` → the parameter as sent.
  *
  * A value that is not a literal (a name, an operator, MISSING, an Ion literal) is refused with
  * DynamoDB's message, which describes it differently at the top of an attribute and inside one:
@@ -167,12 +167,11 @@ export class ValueConverter {
     if (items.length === 0) throw validation(M.emptyBag(pos));
     const values = items.map((x) => {
       if (x.k === 'lit' && (x.type === 'string' || x.type === 'number')) return this.literal(x.type, x.value);
-      if (x.k === 'param') return this.param(x.index);
-      if (x.k === 'lit' || x.k === 'list' || x.k === 'bag' || x.k === 'struct') throw validation(M.bagType(x.pos));
+      if (x.k === 'lit' || x.k === 'list' || x.k === 'bag' || x.k === 'struct' || x.k === 'param') throw validation(M.bagType(x.pos));
       throw validation(M.unsupportedType(nestedDescription(x), key, x.pos));
     });
     const first = Object.keys(values[0]!)[0]!;
-    if (!['S', 'N', 'B'].includes(first)) throw validation(M.bagType());
+    if (first !== 'S' && first !== 'N') throw validation(M.bagType());
     const other = values.findIndex((v) => Object.keys(v)[0] !== first);
     // The service points at a number found among strings, but not at a string among numbers.
     if (other >= 0) throw validation(M.bagType(first === 'S' && 'N' in values[other]! ? items[other]!.pos : undefined));

@@ -16,9 +16,9 @@ import { validateKey } from '../model/values.js';
 import { checkIndexKeys } from '../ops/common/indexes.js';
 import { checkUpdateKeyAttributes } from '../expr/validate.js';
 import type { DeleteStatement, Expr, InsertStatement, UpdateClause, UpdateStatement } from './ast.js';
-import { checkKeyValue, pinnedKey } from './keys.js';
+import { checkKeyValue, checkPinnedKey, pinnedKey } from './keys.js';
 import type { Pos } from './lexer.js';
-import { PARTIQL_MESSAGES as M } from './messages.js';
+import { asKeyFault, PARTIQL_MESSAGES as M } from './messages.js';
 import type { DeletePlan, InsertPlan, UpdatePlan } from './plan-types.js';
 import { fromSource, insertTarget, resolveTable, updateTarget, type SourceRef, type TableLookup } from './source.js';
 import { unprefixed, type Translator } from './translate.js';
@@ -41,15 +41,17 @@ export function checkInsert(s: InsertStatement, tr: Translator): CheckedInsert {
 export function planInsert(c: CheckedInsert, lookup: TableLookup): InsertPlan {
   const table = resolveTable(lookup, c.source);
   const { item } = c;
-  for (const k of table.key.range ? [table.key.hash, table.key.range] : [table.key.hash]) {
-    const v = item[k.name];
-    if (v === undefined) throw validation(M.keyMissing(k.name));
-    checkKeyValue(k.name, k.type, v);
-  }
-  // Presence and types are settled; this adds the key size limits.
-  validateKey(table.key, item, 'item');
-  if (itemSize(item) > MAX_ITEM_SIZE) throw validation(ITEM_TOO_LARGE);
-  checkIndexKeys(table, item);
+  asKeyFault(table, () => {
+    for (const k of table.key.range ? [table.key.hash, table.key.range] : [table.key.hash]) {
+      const v = item[k.name];
+      if (v === undefined) throw validation(M.keyMissing(k.name));
+      checkKeyValue(k.name, k.type, v);
+    }
+    // Presence and types are settled; this adds the key size limits.
+    validateKey(table.key, item, 'item');
+    if (itemSize(item) > MAX_ITEM_SIZE) throw validation(ITEM_TOO_LARGE);
+    checkIndexKeys(table, item);
+  });
   return { kind: 'insert', table, item };
 }
 
@@ -102,10 +104,12 @@ function setFunction(name: string, args: readonly Expr[], pos: Pos, target: Expr
   if (args.length !== 2) throw validation(`${upper} must have exactly two arguments at ${pos.line}:${pos.col}:${pos.len}`);
   const [first, second] = args as [Expr, Expr];
   if (!samePath(first, target)) throw validation(`The first argument to ${upper} must equal the assignment value`);
-  if (second.k !== 'bag' && second.k !== 'param') {
-    throw validation(`The second argument to ${upper} must be a value with type SET at ${first.pos.line}:${first.pos.col}:${first.pos.len}`);
-  }
-  return tr.setOperand(second);
+  const notSet = () =>
+    validation(`The second argument to ${upper} must be a value with type SET at ${first.pos.line}:${first.pos.col}:${first.pos.len}`);
+  if (second.k !== 'bag' && second.k !== 'param') throw notSet();
+  const value = tr.setOperand(second);
+  if (!/^[SNB]S$/.test(Object.keys(tr.valueOf(value))[0]!)) throw notSet();
+  return value;
 }
 
 /** Two path expressions naming the same document path, however they are spelled. */
@@ -127,7 +131,8 @@ export function planUpdate(c: CheckedUpdate, lookup: TableLookup, tr: Translator
   if (c.source.index !== undefined) throw validation(M.indexNotSupported);
   const { key, condition } = writeKey(c.statement.where, table, tr);
   const update = tr.compileUpdate(c.update);
-  unprefixed(() => checkUpdateKeyAttributes(update, [table.key.hash.name, ...(table.key.range ? [table.key.range.name] : [])]));
+  const keyNames = [table.key.hash.name, ...(table.key.range ? [table.key.range.name] : [])];
+  asKeyFault(table, () => unprefixed(() => checkUpdateKeyAttributes(update, keyNames)));
   return { kind: 'update', table, key, update, condition, returning: c.statement.returning?.mode };
 }
 
@@ -135,6 +140,7 @@ export function planUpdate(c: CheckedUpdate, lookup: TableLookup, tr: Translator
 function writeKey(where: Expr | undefined, table: TableMeta, tr: Translator): { key: Item; condition?: CCondition } {
   const pinned = pinnedKey(where, table.key, tr.converter, true);
   if (!pinned) throw validation(M.whereKeys);
+  checkPinnedKey(table, pinned.key);
   if (pinned.rest.length === 0) return { key: pinned.key };
   const cond = pinned.rest
     .map((e) => tr.condition(e))

@@ -13,8 +13,8 @@ import { itemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
 import { duplicateItem } from '../../partiql/messages.js';
 import type { UpdatePlan, WritePlan } from '../../partiql/plan-types.js';
-import { consumedCapacity, writeUnits } from '../common/capacity.js';
-import { checkIndexKeys } from '../common/indexes.js';
+import { consumedCapacity, writeUnits, type IndexUnits } from '../common/capacity.js';
+import { checkUpdatedIndexKeys } from '../common/indexes.js';
 import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
 import type { RequestContext } from '../types.js';
 
@@ -34,6 +34,8 @@ export interface WriteResult {
   /** RETURNING's item, when there is one. */
   readonly items: Item[];
   readonly consumedCapacity?: Record<string, unknown>;
+  /** The write units spent on the table and on its indexes (for batches to add up). */
+  readonly units: { readonly table: number; readonly indexes?: IndexUnits };
 }
 
 export async function runWrite(ctx: RequestContext, plan: WritePlan, opts: WriteOptions): Promise<WriteResult> {
@@ -54,7 +56,7 @@ export async function runWrite(ctx: RequestContext, plan: WritePlan, opts: Write
           throw conditionalCheckFailed(returnOld ? oldItem : undefined);
         }
         newItem = applyUpdate(oldItem, plan.update, plan.key).item;
-        checkIndexKeys(table, newItem);
+        checkUpdatedIndexKeys(table, newItem);
         break;
       case 'delete':
         if (plan.condition && !evaluateCondition(plan.condition, oldItem)) {
@@ -68,9 +70,14 @@ export async function runWrite(ctx: RequestContext, plan: WritePlan, opts: Write
   });
 
   const size = Math.max(oldItem ? itemSize(oldItem) : 0, newItem ? itemSize(newItem) : 0);
-  const cc = consumedCapacity(opts.returnConsumedCapacity as 'TOTAL' | undefined, table, writeUnits(size), indexUnits);
+  const units = writeUnits(size);
+  const cc = consumedCapacity(opts.returnConsumedCapacity as 'TOTAL' | undefined, table, units, indexUnits);
   const returned = plan.kind === 'insert' ? undefined : returning(plan, oldItem, newItem);
-  return { items: returned && Object.keys(returned).length > 0 ? [returned] : [], consumedCapacity: cc };
+  return {
+    items: returned && Object.keys(returned).length > 0 ? [returned] : [],
+    consumedCapacity: cc,
+    units: { table: units, indexes: indexUnits },
+  };
 }
 
 /** What RETURNING asks for: the old or new item, whole or just the attributes the update touched. */
