@@ -38,6 +38,8 @@ export interface PagePlan {
   fetch: boolean;
   /** Applied to what is returned (entry or fetched item). */
   project?: (item: Item) => Item;
+  /** Whether the exact size read is needed afterwards (ConsumedCapacity was asked for). */
+  measure?: boolean;
 }
 
 export interface Page {
@@ -55,6 +57,7 @@ export interface Page {
 }
 
 export async function readPage(reader: StorageReader, plan: PagePlan): Promise<Page> {
+  if (!plan.filter && !plan.fetch && !plan.project) return readOpaquePage(reader, plan);
   const { target, limit, filter, countOnly, fetch, project } = plan;
   // The stored text can go out as it is when nothing reshapes the item.
   const keepRaw = !countOnly && !fetch && !project;
@@ -62,15 +65,27 @@ export async function readPage(reader: StorageReader, plan: PagePlan): Promise<P
   if (keepRaw) page.raw = [];
   let last: Item | undefined;
   let stopped = false;
+  // Entry sizes are worked out only when they matter, as in readOpaquePage.
+  const unmeasured: Item[] = [];
+  let bound = 0;
+  const measure = () => {
+    for (const e of unmeasured) page.entryBytes += itemSize(e);
+    unmeasured.length = 0;
+    bound = 0;
+  };
 
   for await (const [, value] of reader.range(plan.bounds)) {
-    if (pageBytes(page) >= PAGE_BYTES) {
-      stopped = true;
-      break;
+    if (pageBytes(page) + bound >= PAGE_BYTES) {
+      measure();
+      if (pageBytes(page) >= PAGE_BYTES) {
+        stopped = true;
+        break;
+      }
     }
     const entry = JSON.parse(value) as Item;
     page.scanned++;
-    page.entryBytes += itemSize(entry);
+    unmeasured.push(entry);
+    bound += 3 * value.length;
     last = entry;
 
     let full: Item | undefined;
@@ -104,7 +119,48 @@ export async function readPage(reader: StorageReader, plan: PagePlan): Promise<P
       break;
     }
   }
+  if (plan.measure !== false) measure();
   if (stopped && last) page.last = last;
+  return page;
+}
+
+/**
+ * The page when nothing needs to look inside the items (no filter, projection or fetch): the
+ * stored texts go out as they are, and are parsed only where their exact size matters — near the
+ * 1 MB limit, for ConsumedCapacity — and the last one for the LastEvaluatedKey. Near the limit is
+ * judged with an upper bound: DynamoDB's size of an item never exceeds the UTF-8 length of its
+ * JSON text, which is at most 3 bytes per UTF-16 unit of the string.
+ */
+async function readOpaquePage(reader: StorageReader, plan: PagePlan): Promise<Page> {
+  const page: Page = { items: [], count: 0, scanned: 0, entryBytes: 0, fetchedUnits: 0 };
+  const raw: string[] = [];
+  let measured = 0; // raw[0, measured) are counted in page.entryBytes
+  let bound = 0; // an upper bound of the bytes of raw[measured, …)
+  const measure = () => {
+    for (; measured < raw.length; measured++) page.entryBytes += itemSize(JSON.parse(raw[measured]!) as Item);
+    bound = 0;
+  };
+  let stopped = false;
+  for await (const [, value] of reader.range(plan.bounds)) {
+    if (page.entryBytes + bound >= PAGE_BYTES) {
+      measure();
+      if (page.entryBytes >= PAGE_BYTES) {
+        stopped = true;
+        break;
+      }
+    }
+    raw.push(value);
+    bound += 3 * value.length;
+    page.scanned++;
+    if (plan.limit !== undefined && page.scanned >= plan.limit) {
+      stopped = true;
+      break;
+    }
+  }
+  if (plan.measure !== false) measure();
+  page.count = page.scanned;
+  if (!plan.countOnly) page.raw = raw;
+  if (stopped && raw.length > 0) page.last = JSON.parse(raw[raw.length - 1]!) as Item;
   return page;
 }
 

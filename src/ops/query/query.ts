@@ -8,7 +8,7 @@ import type { OperationHandler, RequestContext } from '../types.js';
 import type { QueryExpressions, QueryExpressionsFn } from './expressions.js';
 import { checkStartKeyInQuery, queryRange, readBounds, startPosition } from './key-range.js';
 import { pageLimit, readPage, type Page } from './page.js';
-import { answer } from './respond.js';
+import { answer, wantsCapacity } from './respond.js';
 import { checkQueryFilterKeys, checkQueryFilterProjected, needsFetch, resolveSelect } from './select.js';
 import { validateStartKey } from './start-key.js';
 import { resolveTarget, type ReadTarget } from './target.js';
@@ -50,6 +50,7 @@ export async function executeQuery(
           countOnly,
           fetch,
           project: exprs.projection && ((item) => exprs.projection!.apply(item)),
+          measure: wantsCapacity(input),
         }),
       );
   return answer(target, page, { countOnly, consistent, returnConsumedCapacity: input.ReturnConsumedCapacity });

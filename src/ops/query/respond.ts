@@ -28,6 +28,9 @@ export function answer(target: ReadTarget, page: Page, opts: AnswerOptions): Ope
   return new RawJson(`{${parts.join(',')}}`);
 }
 
+export const wantsCapacity = (input: Record<string, any>): boolean =>
+  input.ReturnConsumedCapacity === 'TOTAL' || input.ReturnConsumedCapacity === 'INDEXES';
+
 /** The ConsumedCapacity member: reading an index charges the index; fetching from the table, the table. */
 function capacity(target: ReadTarget, page: Page, opts: AnswerOptions): Record<string, unknown> | undefined {
   const units = pageUnits(page, opts.consistent);

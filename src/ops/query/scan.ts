@@ -8,7 +8,7 @@ import type { OperationHandler, RequestContext } from '../types.js';
 import type { ReadExpressions, ScanExpressionsFn } from './expressions.js';
 import { checkStartKeyInSegment, readBounds, scanRange, startPosition } from './key-range.js';
 import { pageLimit, readPage } from './page.js';
-import { answer } from './respond.js';
+import { answer, wantsCapacity } from './respond.js';
 import { needsFetch, resolveSelect } from './select.js';
 import { validateStartKey } from './start-key.js';
 import { projectedNames, resolveTarget, type ReadTarget } from './target.js';
@@ -44,6 +44,7 @@ export async function executeScan(ctx: RequestContext, input: Record<string, any
       countOnly,
       fetch,
       project: exprs.projection && ((item) => exprs.projection!.apply(item)),
+      measure: wantsCapacity(input),
     }),
   );
   return answer(target, page, { countOnly, consistent, returnConsumedCapacity: input.ReturnConsumedCapacity });
