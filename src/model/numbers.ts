@@ -188,7 +188,8 @@ export function compareParsed(a: ParsedNumber, b: ParsedNumber): number {
   let mag: number;
   if (a.exponent !== b.exponent) mag = a.exponent - b.exponent;
   else mag = a.digits < b.digits ? -1 : a.digits > b.digits ? 1 : 0;
-  return sa * Math.sign(mag);
+  // `|| 0`: equal negatives would otherwise compare as -0, which strict equality tells from 0.
+  return sa * Math.sign(mag) || 0;
 }
 
 /** True when two valid N values are numerically equal (`1`, `1.0`, `1e0`). */
