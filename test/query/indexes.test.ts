@@ -257,3 +257,23 @@ describe('index maintenance', () => {
     assert.equal(lsi.IndexSizeBytes, d.TableSizeBytes);
   });
 });
+
+describe('index pages', () => {
+  test('an index page is measured on the index entries, not the table items (the service; DynamoDB Local counts whole items)', async () => {
+    const TB = 'qs_indexes_big';
+    await createTable(
+      h.db,
+      tableDef(TB, ['pk', 'S'], ['sk', 'N'], {
+        attributes: [['g', 'S']],
+        GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      }),
+    );
+    await putAll(h.db, TB, [...Array(15).keys()].map((i) => ({ pk: S('p'), sk: N(i), g: S('G'), v: S('x'.repeat(100 * 1024)) })), 4);
+    const table = await h.db.send(new QueryCommand({ TableName: TB, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': S('p') }, Select: 'COUNT' }));
+    assert.equal(table.Count, 11);
+    const index = await h.db.send(new QueryCommand({ TableName: TB, IndexName: 'by_g', KeyConditionExpression: 'g = :g', ExpressionAttributeValues: { ':g': S('G') }, ReturnConsumedCapacity: 'INDEXES' }));
+    assert.equal(index.Count, 15);
+    assert.equal(index.LastEvaluatedKey, undefined);
+    assert.deepEqual(index.ConsumedCapacity!.GlobalSecondaryIndexes, { by_g: { CapacityUnits: 0.5 } });
+  });
+});
