@@ -134,6 +134,9 @@ def record_case(case):
     key = to_wire(case.get('key', default_key))
     if op != 'PutItem':
         params.setdefault('Key', key)
+    elif 'Item' not in params:
+        # A conditional put of the stored item itself: only the condition's outcome shows.
+        params['Item'] = {**to_wire(case.get('item') or {}), **key}
     client.delete_item(TableName=name, Key=key)
     if case.get('item') is not None:
         client.put_item(TableName=name, Item={**to_wire(case['item']), **key})
@@ -160,7 +163,7 @@ def main():
             rec.update(record_case(case))
             recorded.append(rec)
         with open(os.path.join(RECORDED, base), 'w') as f:
-            json.dump({'source': 'DynamoDB Local at ' + client.meta.endpoint_url, 'cases': recorded}, f, indent=1, ensure_ascii=False)
+            json.dump({'source': 'DynamoDB Local at ' + client.meta.endpoint_url, 'cases': recorded}, f, indent=1)
             f.write('\n')
         print(f'{base}: {len(recorded)} cases')
 

@@ -24,7 +24,7 @@ export type CCondition =
   | { readonly kind: 'and' | 'or'; readonly left: CCondition; readonly right: CCondition }
   | { readonly kind: 'not'; readonly operand: CCondition }
   | { readonly kind: 'attribute_exists' | 'attribute_not_exists'; readonly path: DocPath }
-  | { readonly kind: 'attribute_type'; readonly path: DocPath; readonly type: AttributeType }
+  | { readonly kind: 'attribute_type'; readonly subject: COperand; readonly type: AttributeType }
   | { readonly kind: 'begins_with'; readonly subject: COperand; readonly prefix: COperand }
   | { readonly kind: 'contains'; readonly subject: COperand; readonly operand: COperand }
   /** Always true: the legacy Expected/QueryFilter forms can produce an empty condition. */

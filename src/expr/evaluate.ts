@@ -63,7 +63,7 @@ export function evaluateCondition(c: CCondition, item: Item | undefined): boolea
     case 'attribute_not_exists':
       return getPath(item, c.path) === undefined;
     case 'attribute_type': {
-      const v = getPath(item, c.path);
+      const v = operandValue(c.subject, item);
       return v !== undefined && typeOf(v) === c.type;
     }
     case 'begins_with': {

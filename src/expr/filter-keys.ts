@@ -29,8 +29,10 @@ function paths(c: CCondition, out: DocPath[]): void {
       return;
     case 'attribute_exists':
     case 'attribute_not_exists':
-    case 'attribute_type':
       out.push(c.path);
+      return;
+    case 'attribute_type':
+      operandPaths(c.subject, out);
       return;
     case 'begins_with':
       operandPaths(c.subject, out);

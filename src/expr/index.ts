@@ -72,7 +72,7 @@ export function prepareExpressions(input: Record<string, any>, ctx: PrepareConte
   const out: PreparedExpressions = legacy ? prepareLegacy(input, ctx) : {};
   if (!usesExpressions) return out;
 
-  const ph = new Placeholders(names, values);
+  const ph = new Placeholders(names, values, input['ExpressionAttributeValues']);
   for (const kind of kinds) {
     const text = input[kind];
     if (!present(text)) continue;

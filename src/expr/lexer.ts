@@ -104,11 +104,9 @@ export function tokenize(text: string): Token[] {
         else { push('>', i, i + 1); i++; }
         continue;
     }
-    // One code point (a surrogate pair stays whole, so the message shows the character).
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    push('error', i, i + width);
-    i += width;
+    // One UTF-16 code unit: the service splits a surrogate pair and names its first half.
+    push('error', i, i + 1);
+    i++;
   }
   tokens.push({ kind: 'eof', text: '<EOF>', start: n, end: n });
   return tokens;

@@ -4,15 +4,25 @@
  * DynamoDB rejects an update that touches one path twice (or a projection naming one twice), or a path and a path inside it
  * ("overlap"), or a path both as a map (`a.b`) and as a list (`a[0]`) ("conflict"). Which two
  * paths the message names follows from how the service finds the fault, reproduced here (and
- * checked against hundreds of recorded cases): the paths are added, from the last written to the
- * first, to a tree with one node per path element; each node keeps the path that created it and
- * its children in a hash table. The fault is found while adding some path P; the message names P,
- * and the path reached by walking down from the table where the fault was found, always taking
- * the table's last entry in iteration order (by hash bucket, newest first within a bucket).
+ * checked against several hundred recorded cases): the paths are added, from the last written to
+ * the first, to a tree with one node per path element; each node keeps the path that created it
+ * and its children in a hash table. The fault is found while adding some path P; the message names
+ * P, and the path reached by walking down from the table where the fault was found, always taking
+ * the table's last entry in iteration order.
+ *
+ * That order was measured, not derived: tables grow like java.util.HashMap (16 buckets, doubling
+ * past a load of 0.75), the bucket of a key is that of (String.hashCode + ELEMENT_HASH_OFFSET)
+ * through HashMap's bit spreader, buckets are visited from the highest to the lowest, and within
+ * a bucket the oldest entry comes last. The offset is a constant of the oracle's process (it
+ * behaves like an identity hash mixed into the key's hash), pinned to within a family of values
+ * that agree on every recorded case; another process of the service may order differently.
  */
 import type { ExpressionKind, PathNode } from './ast.js';
 import type { DocPath } from './compiled.js';
 import { grownCapacity, javaBucket, javaStringHash } from './java-order.js';
+
+/** See the header: measured on the oracle. */
+const ELEMENT_HASH_OFFSET = 0xfdf81;
 import { pathsConflict, pathsOverlap } from './messages.js';
 import type { Placeholders } from './placeholders.js';
 
@@ -28,7 +38,8 @@ class TrieNode {
 
   add(key: Key, node: TrieNode): void {
     this.children.set(key, node);
-    this.order.push({ key, hash: typeof key === 'number' ? key | 0 : javaStringHash(key) });
+    const h = typeof key === 'number' ? key | 0 : javaStringHash(key);
+    this.order.push({ key, hash: (h + ELEMENT_HASH_OFFSET) | 0 });
   }
 
   hasChildOfOtherKind(key: Key): boolean {
@@ -36,15 +47,14 @@ class TrieNode {
     return false;
   }
 
-  /** The entry a hash table iteration visits last. */
+  /** The entry the table's iteration visits last: lowest bucket, oldest entry. */
   lastChild(): TrieNode {
     const cap = grownCapacity(this.order.length);
     let best = 0;
-    let bestBucket = -1;
+    let bestBucket = Infinity;
     this.order.forEach((e, i) => {
       const b = javaBucket(e.hash, cap);
-      // Later entries of a bucket come first, so the first-inserted of the highest bucket is last.
-      if (b > bestBucket) {
+      if (b < bestBucket) {
         best = i;
         bestBucket = b;
       }

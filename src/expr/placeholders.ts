@@ -18,7 +18,13 @@ export class Placeholders {
   constructor(
     readonly names: Readonly<Record<string, string>> | undefined,
     readonly values: Readonly<Record<string, AttributeValue>> | undefined,
+    /** The values as sent, before normalisation (some messages quote a number as written). */
+    private readonly rawValues?: Readonly<Record<string, unknown>>,
   ) {}
+
+  rawValue(ref: string): unknown {
+    return this.rawValues && has(this.rawValues, ref) ? this.rawValues[ref] : undefined;
+  }
 
   name(kind: ExpressionKind, ref: string): string {
     if (!this.names || !has(this.names, ref)) throw undefinedName(kind, ref);

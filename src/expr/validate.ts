@@ -24,6 +24,7 @@ import type {
   ProjectionExpression,
   UpdateAction,
   UpdateExpression,
+  ValueNode,
 } from './ast.js';
 import { pathDisplay } from './ast.js';
 import type { CCondition, COperand, CProjection, CUpdate, CUpdateAction, DocPath } from './compiled.js';
@@ -60,34 +61,38 @@ type Node = Condition | Operand;
 
 function checkParens(kind: ExpressionKind, node: Node): void {
   if (node.parens > 1) throw redundantParentheses(kind);
+  forEachChild(node, (c) => checkParens(kind, c));
+}
+
+function forEachChild(node: Node, f: (child: Node) => void): void {
   switch (node.kind) {
     case 'compare':
-      checkParens(kind, node.left);
-      checkParens(kind, node.right);
+      f(node.left);
+      f(node.right);
       return;
     case 'between':
-      checkParens(kind, node.operand);
-      checkParens(kind, node.low);
-      checkParens(kind, node.high);
+      f(node.operand);
+      f(node.low);
+      f(node.high);
       return;
     case 'in':
-      checkParens(kind, node.operand);
-      node.list.forEach((o) => checkParens(kind, o));
+      f(node.operand);
+      node.list.forEach(f);
       return;
     case 'and':
     case 'or':
-      checkParens(kind, node.left);
-      checkParens(kind, node.right);
+      f(node.left);
+      f(node.right);
       return;
     case 'not':
-      checkParens(kind, node.operand);
+      f(node.operand);
       return;
     case 'call':
-      node.args.forEach((o) => checkParens(kind, o));
+      node.args.forEach(f);
       return;
     case 'arith':
-      checkParens(kind, node.left);
-      checkParens(kind, node.right);
+      f(node.left);
+      f(node.right);
       return;
     case 'path':
     case 'value':
@@ -95,10 +100,8 @@ function checkParens(kind: ExpressionKind, node: Node): void {
   }
 }
 
-function checkPathText(kind: ExpressionKind, path: PathNode): void {
-  if (path.elements.length > MAX_PATH_DEPTH) {
-    throw invalidExpression(kind, `The document path has too many nesting levels; nesting levels: ${path.elements.length}`);
-  }
+/** Reserved words and list indexes of a path, in the text pass. */
+function checkPathNames(kind: ExpressionKind, path: PathNode): void {
   for (const e of path.elements) {
     if (e.type === 'name') {
       if (!e.ref && isReservedWord(e.name)) throw reservedKeyword(kind, e.name);
@@ -108,101 +111,87 @@ function checkPathText(kind: ExpressionKind, path: PathNode): void {
   }
 }
 
-/** Where a node stands: as a condition, or as an operand. */
-type Place = 'condition' | 'operand';
-
-function checkCallText(kind: ExpressionKind, call: CallNode, place: Place, inUpdate: boolean): void {
-  const spec = functionSpec(call.name);
-  if (!spec) throw invalidFunctionName(kind, call.name);
-  if (inUpdate) {
-    if (!spec.update) throw functionNotAllowedInUpdate(kind, call.name);
-  } else {
-    if (spec.update) throw functionNotAllowedInCondition(kind, call.name);
-    if (spec.condition !== (place === 'condition')) throw functionNotAllowedThisWay(kind, call.name);
-  }
-  for (const a of call.args) checkOperandText(kind, a, inUpdate);
-}
-
-function checkOperandText(kind: ExpressionKind, o: Operand, inUpdate: boolean): void {
-  switch (o.kind) {
-    case 'path':
-      checkPathText(kind, o);
-      return;
-    case 'value':
-      return;
-    case 'call':
-      checkCallText(kind, o, 'operand', inUpdate);
-      return;
-    case 'arith':
-      checkOperandText(kind, o.left, inUpdate);
-      checkOperandText(kind, o.right, inUpdate);
-      return;
+function checkPathDepth(kind: ExpressionKind, path: PathNode): void {
+  if (path.elements.length > MAX_PATH_DEPTH) {
+    throw invalidExpression(kind, `The document path has too many nesting levels; nesting levels: ${path.elements.length}`);
   }
 }
 
-function checkConditionText(kind: ExpressionKind, c: Condition): void {
-  switch (c.kind) {
-    case 'compare':
-      checkOperandText(kind, c.left, false);
-      checkOperandText(kind, c.right, false);
-      return;
-    case 'between':
-      checkOperandText(kind, c.operand, false);
-      checkOperandText(kind, c.low, false);
-      checkOperandText(kind, c.high, false);
-      return;
-    case 'in':
-      if (c.list.length > MAX_IN_OPERANDS) {
-        throw invalidExpression(kind, `The IN operator is provided with too many operands; number of operands: ${c.list.length}`);
-      }
-      checkOperandText(kind, c.operand, false);
-      c.list.forEach((o) => checkOperandText(kind, o, false));
-      return;
-    case 'and':
-    case 'or':
-      checkConditionText(kind, c.left);
-      checkConditionText(kind, c.right);
-      return;
-    case 'not':
-      checkConditionText(kind, c.operand);
-      return;
-    case 'call':
-      checkCallText(kind, c, 'condition', false);
-      return;
+/** Where a node stands. */
+type Place = 'condition' | 'operand' | 'setValue' | 'nested';
+
+/**
+ * One forward walk: reserved words, list indexes, function names, and where each function may
+ * stand. In a condition, condition functions must be conditions and `size` an operand; the update
+ * functions are refused. In an update, only `if_not_exists` and `list_append` are functions, and
+ * `list_append` only as the whole value of a SET action.
+ */
+function checkNames(kind: ExpressionKind, node: Node, place: Place, inUpdate: boolean): void {
+  if (node.kind === 'path') return checkPathNames(kind, node);
+  if (node.kind === 'call') {
+    const spec = functionSpec(node.name);
+    if (!spec) throw invalidFunctionName(kind, node.name);
+    if (inUpdate) {
+      if (!spec.update) throw functionNotAllowedInUpdate(kind, node.name);
+      if (node.name === 'list_append' && place !== 'setValue') throw functionNotAllowedThisWay(kind, node.name);
+    } else {
+      if (spec.update) throw functionNotAllowedInCondition(kind, node.name);
+      if (spec.condition !== (place === 'condition')) throw functionNotAllowedThisWay(kind, node.name);
+    }
+    for (const a of node.args) checkNames(kind, a, inUpdate ? 'nested' : 'operand', inUpdate);
+    return;
   }
+  const childPlace: Place = node.kind === 'and' || node.kind === 'or' || node.kind === 'not' ? 'condition' : inUpdate ? 'nested' : 'operand';
+  forEachChild(node, (c) => checkNames(kind, c, childPlace, inUpdate));
+}
+
+function forEachPath(node: Node, f: (p: PathNode) => void): void {
+  if (node.kind === 'path') f(node);
+  else forEachChild(node, (c) => forEachPath(c, f));
+}
+
+function checkInLimit(kind: ExpressionKind, node: Node): void {
+  if (node.kind === 'in' && node.list.length > MAX_IN_OPERANDS) {
+    throw invalidExpression(kind, `The IN operator is provided with too many operands; number of operands: ${node.list.length}`);
+  }
+  forEachChild(node, (c) => checkInLimit(kind, c));
 }
 
 /** Text-only checks of a condition-like expression (Condition, Filter, KeyCondition). */
 export function checkConditionTextPasses(kind: ExpressionKind, c: Condition): void {
   checkParens(kind, c);
-  checkConditionText(kind, c);
+  checkNames(kind, c, 'condition', false);
+  checkInLimit(kind, c);
+  forEachPath(c, (p) => checkPathDepth(kind, p));
 }
 
 /** Text-only checks of an update expression. */
 export function checkUpdateTextPasses(u: UpdateExpression): void {
   const kind: ExpressionKind = 'UpdateExpression';
-  for (const clause of u.clauses) {
-    for (const a of clause.actions) if (a.kind === 'SET') checkParens(kind, a.value);
+  const actions = u.clauses.flatMap((c) => c.actions);
+  for (const a of actions) if (a.kind === 'SET') checkParens(kind, a.value);
+  for (const a of actions) {
+    checkPathNames(kind, a.path);
+    if (a.kind === 'SET') checkNames(kind, a.value, 'setValue', true);
   }
   const seen = new Set<string>();
   for (const clause of u.clauses) {
     if (seen.has(clause.kind)) throw sectionUsedTwice(kind, clause.kind);
     seen.add(clause.kind);
   }
-  for (const clause of u.clauses) {
-    for (const a of clause.actions) {
-      checkPathText(kind, a.path);
-      if (a.kind === 'SET') checkOperandText(kind, a.value, true);
-    }
+  for (const a of actions) {
+    checkPathDepth(kind, a.path);
+    if (a.kind === 'SET') forEachPath(a.value, (p) => checkPathDepth(kind, p));
   }
 }
 
 export function checkProjectionTextPasses(p: ProjectionExpression): void {
-  for (const path of p.paths) checkPathText('ProjectionExpression', path);
+  for (const path of p.paths) checkPathNames('ProjectionExpression', path);
+  for (const path of p.paths) checkPathDepth('ProjectionExpression', path);
 }
 
 // ------------------------------------------------------------------------------------------------
-// Request passes
+// Request passes: every node's operands are resolved and checked before the node itself.
 
 export function resolvePath(kind: ExpressionKind, path: PathNode, ph: Placeholders): DocPath {
   return path.elements.map((e) => (e.type === 'index' ? e.index : e.ref ? ph.name(kind, e.name) : e.name));
@@ -219,7 +208,6 @@ function staticType(o: COperand): AttributeType | undefined {
     case 'list_append':
       return 'L';
     case 'if_not_exists':
-      return staticType(o.fallback);
     case 'path':
       return undefined;
   }
@@ -272,15 +260,7 @@ class ConditionCompiler {
         this.ordered('BETWEEN', operand);
         this.ordered('BETWEEN', low);
         this.ordered('BETWEEN', high);
-        if (low.kind === 'value' && high.kind === 'value') {
-          const cmp = compareValues(low.value, high.value);
-          if (cmp !== undefined && cmp > 0) {
-            throw invalidExpression(
-              this.kind,
-              `The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: ${showValue(low.value)}, upper bound operand: AttributeValue: ${showValue(high.value)}`,
-            );
-          }
-        }
+        if (low.kind === 'value' && high.kind === 'value') this.bounds(c.low as ValueNode, c.high as ValueNode, low.value, high.value);
         return { kind: 'between', operand, low, high };
       }
       case 'in': {
@@ -294,42 +274,56 @@ class ConditionCompiler {
     }
   }
 
+  private bounds(lowNode: ValueNode, highNode: ValueNode, low: AttributeValue, high: AttributeValue): void {
+    const show = (n: ValueNode, v: AttributeValue) => `AttributeValue: ${showValue(this.ph.rawValue(n.ref), v)}`;
+    if (typeOf(low) !== typeOf(high)) {
+      throw invalidExpression(
+        this.kind,
+        `The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: ${show(lowNode, low)}, upper bound operand: ${show(highNode, high)}`,
+      );
+    }
+    const cmp = compareValues(low, high);
+    if (cmp !== undefined && cmp > 0) {
+      throw invalidExpression(
+        this.kind,
+        `The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: ${show(lowNode, low)}, upper bound operand: ${show(highNode, high)}`,
+      );
+    }
+  }
+
   private conditionCall(c: CallNode): CCondition {
     const name = c.name;
     const spec = functionSpec(name)!;
-    if (c.args.length !== spec.arity) throw wrongOperandCount(this.kind, name, c.args.length);
+    const args = c.args.map((a) => this.operand(a));
+    if (args.length !== spec.arity) throw wrongOperandCount(this.kind, name, args.length);
     switch (name) {
       case 'attribute_exists':
       case 'attribute_not_exists': {
-        const a = c.args[0]!;
+        const a = args[0]!;
         if (a.kind !== 'path') throw requiresDocumentPath(this.kind, name);
-        return { kind: name, path: resolvePath(this.kind, a, this.ph) };
+        return { kind: name, path: a.path };
       }
       case 'attribute_type': {
-        const a = c.args[0]!;
-        if (a.kind !== 'path') throw requiresDocumentPath(this.kind, name);
-        const path = resolvePath(this.kind, a, this.ph);
-        const t = this.operand(c.args[1]!);
-        if (t.kind !== 'value') throw incorrectOperandType(this.kind, name, ANY_TYPE_MESSAGE);
-        if (!('S' in t.value)) throw incorrectOperandType(this.kind, name, typeOf(t.value));
+        const [subject, t] = [args[0]!, args[1]!];
+        if (t.kind === 'path') throw incorrectOperandType(this.kind, name, ANY_TYPE_MESSAGE);
+        const tt = staticType(t);
+        if (t.kind !== 'value' || !('S' in t.value)) throw incorrectOperandType(this.kind, name, tt ?? ANY_TYPE_MESSAGE);
         if (!VALID_TYPES.has(t.value.S)) {
           throw invalidExpression(this.kind, `Invalid attribute type name found; type: ${t.value.S}, valid types: ${TYPE_NAMES_MESSAGE}`);
         }
-        return { kind: 'attribute_type', path, type: t.value.S as AttributeType };
+        return { kind: 'attribute_type', subject, type: t.value.S as AttributeType };
       }
       case 'begins_with': {
-        const subject = this.operand(c.args[0]!);
-        const prefix = this.operand(c.args[1]!);
+        const [subject, prefix] = [args[0]!, args[1]!];
         this.distinct(name, subject, [prefix]);
-        for (const o of [subject, prefix]) {
+        for (const o of args) {
           const t = staticType(o);
           if (t !== undefined && !PREFIX_TYPES.has(t)) throw incorrectOperandType(this.kind, name, t);
         }
         return { kind: 'begins_with', subject, prefix };
       }
       case 'contains': {
-        const subject = this.operand(c.args[0]!);
-        const operand = this.operand(c.args[1]!);
+        const [subject, operand] = [args[0]!, args[1]!];
         this.distinct(name, subject, [operand]);
         return { kind: 'contains', subject, operand };
       }
@@ -345,8 +339,9 @@ class ConditionCompiler {
         return { kind: 'value', value: this.ph.value(this.kind, o.ref) };
       case 'call': {
         // Only size is an operand function in conditions (the text pass saw to that).
-        if (o.args.length !== 1) throw wrongOperandCount(this.kind, o.name, o.args.length);
-        const arg = this.operand(o.args[0]!);
+        const args = o.args.map((a) => this.operand(a));
+        if (args.length !== 1) throw wrongOperandCount(this.kind, o.name, args.length);
+        const arg = args[0]!;
         const t = staticType(arg);
         if (t !== undefined && !SIZED_TYPES.has(t)) throw incorrectOperandType(this.kind, 'size', t);
         return { kind: 'size', arg };
@@ -371,10 +366,18 @@ class ConditionCompiler {
   }
 }
 
-/** `{N: 2,}`-style rendering of a value in the BETWEEN message. */
-function showValue(v: AttributeValue): string {
+/**
+ * How the BETWEEN messages show a bound: `{N:1.50}` (the number as sent), `{S:b}`, and for
+ * binary the service's Java buffer description.
+ */
+function showValue(raw: unknown, v: AttributeValue): string {
   const t = typeOf(v);
-  return `{${t}: ${(v as Record<string, unknown>)[t]},}`;
+  if ('B' in v) {
+    const n = Buffer.from(v.B, 'base64').length;
+    return `{B:java.nio.HeapByteBuffer[pos=0 lim=${n} cap=${n}]}`;
+  }
+  const sent = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[t] : undefined;
+  return `{${t}:${typeof sent === 'string' ? sent : (v as Record<string, unknown>)[t]}}`;
 }
 
 export function compileCondition(kind: ExpressionKind, c: Condition, ph: Placeholders): CCondition {
@@ -398,9 +401,16 @@ const ACTION_TYPE_NAMES: Readonly<Record<string, string>> = {
 
 class UpdateCompiler {
   private readonly kind: ExpressionKind = 'UpdateExpression';
-  operators = 0;
+  private operators = 0;
 
   constructor(private readonly ph: Placeholders) {}
+
+  /** `+`, `-` and the functions count towards the 300-operator limit as they are met. */
+  private countOperator(): void {
+    if (++this.operators > MAX_UPDATE_OPERATORS) {
+      throw invalidExpression(this.kind, `The expression contains too many operators; operator count: ${this.operators}`);
+    }
+  }
 
   value(o: Operand): COperand {
     switch (o.kind) {
@@ -409,32 +419,29 @@ class UpdateCompiler {
       case 'value':
         return { kind: 'value', value: this.ph.value(this.kind, o.ref) };
       case 'arith': {
-        this.operators++;
+        this.countOperator();
         const left = this.value(o.left);
-        const lt = staticType(left);
-        if (lt !== undefined && lt !== 'N') throw incorrectOperandType(this.kind, o.op, lt);
         const right = this.value(o.right);
-        const rt = staticType(right);
-        if (rt !== undefined && rt !== 'N') throw incorrectOperandType(this.kind, o.op, rt);
+        for (const x of [left, right]) {
+          const t = staticType(x);
+          if (t !== undefined && t !== 'N') throw incorrectOperandType(this.kind, o.op, t);
+        }
         return { kind: 'arith', op: o.op, left, right };
       }
       case 'call': {
-        this.operators++;
-        if (o.args.length !== 2) throw wrongOperandCount(this.kind, o.name, o.args.length);
+        this.countOperator();
+        const args = o.args.map((a) => this.value(a));
+        if (args.length !== 2) throw wrongOperandCount(this.kind, o.name, args.length);
         if (o.name === 'if_not_exists') {
-          const p = o.args[0]!;
+          const p = args[0]!;
           if (p.kind !== 'path') throw requiresDocumentPath(this.kind, o.name);
-          const path = resolvePath(this.kind, p, this.ph);
-          const fallback = this.value(o.args[1]!);
-          return { kind: 'if_not_exists', path, fallback };
+          return { kind: 'if_not_exists', path: p.path, fallback: args[1]! };
         }
-        const left = this.value(o.args[0]!);
-        const lt = staticType(left);
-        if (lt !== undefined && lt !== 'L') throw incorrectOperandType(this.kind, o.name, lt);
-        const right = this.value(o.args[1]!);
-        const rt = staticType(right);
-        if (rt !== undefined && rt !== 'L') throw incorrectOperandType(this.kind, o.name, rt);
-        return { kind: 'list_append', left, right };
+        for (const x of args) {
+          const t = staticType(x);
+          if (t !== undefined && t !== 'L') throw incorrectOperandType(this.kind, o.name, t);
+        }
+        return { kind: 'list_append', left: args[0]!, right: args[1]! };
       }
     }
   }
@@ -472,9 +479,6 @@ export function compileUpdate(u: UpdateExpression, ph: Placeholders): CUpdate {
   const compiler = new UpdateCompiler(ph);
   const compiled: CUpdateAction[] = new Array(actions.length);
   for (let i = actions.length - 1; i >= 0; i--) compiled[i] = compiler.action(actions[i]!, paths[i]!);
-  if (compiler.operators > MAX_UPDATE_OPERATORS) {
-    throw invalidExpression(kind, `The expression contains too many operators; operator count: ${compiler.operators}`);
-  }
   return { actions: compiled };
 }
 

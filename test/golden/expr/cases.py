@@ -1,0 +1,292 @@
+# The corpus's cases, grouped by file. Evaluated by make-cases.py (helpers defined there).
+
+# ---------------------------------------------------------------------------------------------
+# syntax: where DynamoDB reports a syntax error, and the token/near text it names
+for e in ['SET a = = :v', 'SET a = :v,', 'SET a = :v, ', 'SET a = :v b = :v', 'SET', 'SET a', 'SET a =',
+          'set a = :v', 'SET a.b.c = = :v', 'SET   a   =   =   :v', 'SET a = :v REMOVE', 'REMOVE a,,b',
+          'SET a = 1', 'SET 1a = :v', 'SET a-b = :v', 'SET _a = :v', 'SET a$ = :v', 'SET a = :v)',
+          'SET a = (:v', 'SET a[1 = :v', 'SET a[-1] = :v', 'SET a[x] = :v', 'SET a[01] = :v',
+          'SET a = :v + :v + :v', 'SET a = :v ADD', 'FOO a = :v', '  ', 'SET a = "x"', "SET a = 'x'",
+          'SET a = :v;', 'SET a = :', 'SET # = :v', 'SET ä = :v', 'SET set = :v', 'SET a = :v REMOVE remove',
+          'SET and = :v', 'SET between = :v', 'SET in = :v', 'SET not = :v', 'SET or = :v', 'SET add = :v',
+          'SET delete = :v', 'ADD c, d :v', 'ADD c = :v', 'DELETE c :v + :v', 'REMOVE a = :v',
+          'SET a = -:v', 'SET #a-b = :v', 'SET a = :v + (:v - :v)', 'SET (a) = :v', 'ADD c d', 'ADD c (:v)',
+          'ADD c size(:v)', 'DELETE c d', 'SET a = f()', '  = :v', 'a = :v', 'SET a = :v REMOVE b SET c = :v REMOVE',
+          'SET a = (:v + :v) + :v', 'SET a = list_append(:v + :v, :v)', 'SET a = :v SET b = = :v',
+          'SET a..b = :v', 'SET a.[0] = :v', 'SET a[0]b = :v', 'SET a = :v\t,', 'SET a\n= :v =', 'SET a = #',
+          'SET a = :v, , b = :v', 'REMOVE', 'REMOVE a b', 'SET a = b c', 'SET a = size(b) c', 'SET 😀 = :v',
+          'SET a = :v 😀', 'SET a = if_not_exists(a :v)', 'SET a = if_not_exists(a, :v', 'SET a = list_append()',
+          'SET a = (', 'SET a = ()', 'DELETE a', 'ADD a', 'SET a[] = :v', 'SET a[0.5] = :v', 'SET a.0 = :v',
+          'SET a = :v SETb = :v', 'SET a = :v,b = :v,c', 'set a = :v remove b add c :v delete d :v set']:
+    upd('syntax', e, values=V)
+
+for e in ['set = :v', 'remove = :v', 'add = :v', 'a = :v AND', 'a BETWEEN :v', 'a IN ()', 'NOT a', 'a',
+          'a = :v = :v', 'a < b < c', 'a = :v OR', 'a IN :v', 'a = :v in (:v)', 'a != :v', 'a == :v', 'a =< :v',
+          'a < = :v', '  = :v', '= :v', 'a.b(c)', '(a = :v', '(a) AND b = :v', '(a = :v) = :v', 'NOT (a)',
+          '(NOT a)', 'a BETWEEN :v OR :v', 'a BETWEEN (:v AND :v)', 'a IN (:v,)', 'a IN (:v :v)', 'size(a',
+          'size()', 'size(a) b', 'a = :v AND AND b = :v', 'a = :v NOT b = :v', 'NOT', '()', '(a = :v))',
+          'a = (b = :v)', 'a IN ((:v), :v)', 'a BETWEEN :v AND :v AND', 'a <> :v <> :v', 'a = :v b',
+          'begins_with(a, :v) = ', 'a.b[1].c = :v)', 'a = #', '#a = :', 'a = :v OR (b = :v AND c = :v',
+          'a = :v AND (b)', '(a = :v) b', 'attribute_exists a', 'a = +:v', 'a = :v + :v', 'a >= :v > b',
+          'NOT NOT', 'a IN', 'a BETWEEN', ':v', '(:v)', '(size(a))', 'a = :v OR b', 'a[0 = :v', 'a[0]] = :v']:
+    put('syntax-condition', e, values=V)
+
+for e in ['a,', ',a', 'a b', 'a = b', 'a.b[0', 'a[1]x', 'a, , b', 'a + b', 'size(a)', '(a)', ':v', 'a.', 'a.#',
+          'set', 'and', 'a,set', ' ', 'a[01]', 'a[-1]', 'a.b.c, d[2], #e']:
+    get('syntax-projection', e)
+
+# ---------------------------------------------------------------------------------------------
+# update-validate: each validation fault of an UpdateExpression, and which one wins
+VN = {':v': N(1)}
+for e, v, n in [
+    ('SET name = :v', V, None), ('SET a.name = :v', V, None), ('SET a = name', V, None), ('SET a[0].#n.name = :v', V, {'#n': 'x'}),
+    ('REMOVE name', None, None), ('ADD name :v', VN, None), ('DELETE name :v', {':v': SS('a')}, None),
+    ('SET a = :u', V, None), ('SET a = #u', V, None), ('SET #u = :v', V, None), ('REMOVE #u', None, None),
+    ('ADD #u :v', VN, None), ('ADD a :u', VN, None), ('DELETE a :u', VN, None),
+    ('SET a = :u, b = :w', V, None), ('SET a = :w, b = :u', V, None), ('SET a = #u, b = #w', V, None),
+    ('SET a = #u, b = :w', V, None), ('SET a = :w, b = #u', V, None), ('SET a = :w, name = :v', V, None),
+    ('SET a = foo(:v), b = :w', V, None), ('SET b = :w, a = foo(:v)', V, None), ('SET b = name, a = foo(:v)', V, None),
+    ('SET a = foo(name)', V, None), ('SET a = ((foo(:v)))', V, None), ('SET a = ((:u))', V, None), ('SET a = ((name))', V, None),
+    ('SET b = size(:v), a = foo(:v)', V, None), ('SET a = foo(:v), b = size(:v)', V, None),
+    ('SET a = list_append(:v), b = size(:v)', V, None), ('SET b = size(:v), a = list_append(:v)', V, None),
+    ('SET a = list_append(:v), b = :w', V, None), ('SET b = :w, a = list_append(:v)', V, None),
+    ('SET a = :v + :v, b = :w', V, None), ('SET b = :w, a = :v + :v', V, None),
+    ('SET a = :v, a = :w', V, None), ('SET a = :w, a = :v', V, None), ('SET a = :v + :v, a = :v', V, None),
+    ('SET a = if_not_exists(:v, a)', V, None), ('SET a = if_not_exists(a)', V, None), ('SET a = if_not_exists(a, :v, :v)', V, None),
+    ('SET a = list_append(:v, :v, :v)', V, None), ('SET a = list_append(a)', V, None),
+    ('SET a = :v REMOVE b ADD a :v', V, None), ('SET a = :v SET b = :w', V, None), ('SET a = :v REMOVE b REMOVE c', V, None),
+    ('ADD a :v ADD b :v', VN, None), ('DELETE a :v DELETE b :v', {':v': SS('a')}, None),
+    ('SET a = = :v SET b = :w', V, None), ('SET a = :v SET b = = :w', V, None), ('SET a = ((:v)) SET c = :v', V, None),
+    ('SET a = :v SET c = ((:v))', V, None), ('SET name = :v SET c = :v', V, None), ('SET a = foo(:v) SET c = :v', V, None),
+    ('SET name = :v, b = ((:v))', V, None), ('SET b = ((:v)), name = :v', V, None), ('SET #u = :v, b = ((:v))', V, None),
+    ('SET #u = :w', V, None), ('SET a = :w + :u', V, None), ('SET a = #w + :u', V, None), ('SET a = list_append(:w, :u)', V, None),
+    ('SET a = :w REMOVE b', V, None), ('REMOVE #b SET a = :w', V, None), ('SET a = :w REMOVE #b', V, None),
+    ('ADD a :w DELETE #b :v', V, None), ('DELETE #b :v ADD a :w', V, None), ('SET a = :v, b = :v, c = :w', V, None),
+    ('SET a = size(b)', V, None), ('SET a = attribute_exists(b)', V, None), ('SET a = contains(b, :v)', V, None),
+    ('SET a = begins_with(b, :v)', V, None), ('SET a = attribute_type(b, :v)', V, None), ('SET a = attribute_not_exists(b)', V, None),
+    ('SET a = Size(b)', V, None), ('SET a = LIST_APPEND(b, :v)', V, None), ('SET a = if_not_exists(b, size(c))', V, None),
+    ('SET a = list_append(b, if_not_exists(c, :v))', {':v': L()}, None), ('SET a = list_append(if_not_exists(c, :v), :w)', {':v': L(), ':w': S('x')}, None),
+    ('SET a = if_not_exists(b, :v) + :v', V, None), ('SET a = :v - if_not_exists(b, :w)', {':v': N(1), ':w': S('x')}, None),
+    ('SET a = list_append(:v, b) + :w', V, None), ('SET a = if_not_exists(b, list_append(c, :v))', {':v': N(1)}, None),
+    ('SET a = if_not_exists(b.c[0], :v)', V, None), ('SET a = if_not_exists(#u, :v)', V, None), ('SET a = if_not_exists(b, :u)', V, None),
+    ('SET a = if_not_exists(:u, b)', V, None), ('SET a = if_not_exists(:v)', V, None), ('SET a = list_append(:u)', V, None),
+    ('SET a = list_append(#u)', V, None), ('SET a = :s + :u', {':s': S('x')}, None), ('SET a = :u + :s', {':s': S('x')}, None),
+    ('SET a = :s + #u', {':s': S('x')}, None), ('SET a = b + :s', {':s': S('x')}, None), ('SET a = :n + :s', {':s': S('x'), ':n': N(1)}, None),
+    ('SET a = :s - :n', {':s': S('x'), ':n': N(1)}, None), ('SET a = :l + :s', {':s': S('x'), ':l': L()}, None),
+    ('SET a = :s + :l', {':s': S('x'), ':l': L()}, None),
+    ('ADD a :v', {':v': S('x')}, None), ('ADD a :v', {':v': B('eA==')}, None), ('ADD a :v', {':v': BOOL(True)}, None),
+    ('ADD a :v', {':v': NULL}, None), ('ADD a :v', {':v': M()}, None), ('ADD a :v', {':v': L()}, None),
+    ('DELETE a :v', {':v': S('x')}, None), ('DELETE a :v', {':v': N(1)}, None), ('DELETE a :v', {':v': L()}, None),
+    ('DELETE a :v', {':v': M()}, None), ('DELETE a :v', {':v': BOOL(False)}, None), ('DELETE a :v', {':v': NULL}, None),
+    ('ADD a :s, b :u', {':s': S('x')}, None), ('ADD a :u, b :s', {':s': S('x')}, None), ('ADD a :s DELETE b :n', {':s': S('x'), ':n': N(1)}, None),
+    ('DELETE b :n ADD a :s', {':s': S('x'), ':n': N(1)}, None), ('SET c = :s + :n ADD a :s', {':s': S('x'), ':n': N(1)}, None),
+    ('ADD a :s SET c = :s + :n', {':s': S('x'), ':n': N(1)}, None),
+    ('SET pk = :v', V, None), ('SET pk = :w', V, None), ('SET pk = :v + :v', V, None), ('SET pk = :v, pk = :v', V, None),
+    ('SET pk.a = :v', V, None), ('REMOVE pk', None, None), ('ADD pk :v', VN, None), ('DELETE pk :v', {':v': SS('a')}, None),
+    ('SET #k = :v', V, {'#k': 'pk'}), ('SET a = :v, pk = :v', V, None), ('SET a[0] = :v REMOVE pk', V, None),
+    ('SET pk = :v', V, {'#x': 'y'}), ('SET pk = :v', {':v': S('x'), ':x': S('y')}, None),
+    ('REMOVE a[2147483647]', None, None), ('REMOVE a[2147483648]', None, None), ('REMOVE a[99999999999999999999]', None, None),
+    ('REMOVE a[2147483648], name', None, None), ('REMOVE name, a[2147483648]', None, None), ('SET a = b[2147483648], #u = :v', V, None),
+    ('REMOVE a' + '.b' * 31, None, None), ('REMOVE a' + '.b' * 32, None, None), ('REMOVE a' + '[0]' * 32, None, None),
+    ('REMOVE a' + '[0]' * 31, None, None), ('SET a' + '.b' * 32 + ' = :u', V, None), ('SET a = :u, b' + '.c' * 40 + ' = :v', V, None),
+    ('SET a = :v', V, {'#x': 'y'}), ('SET a = :v', {':v': S('x'), ':x': S('y')}, None),
+    ('SET #a = :v', V, {'#a': 'name'}), ('SET #a.#b = :v', V, {'#a': 'x', '#b': 'y'}), ('SET #a = :v, #b = :v', V, {'#a': 'x', '#b': 'x'}),
+    ('SET #a = :v, #b = :v', V, {'#a': 'x'}), ('SET #a = :v, #a = :v', V, None), ('SET #a = :v, a = :v', V, {'#a': 'a'}),
+    ('SET a = #a', {':x': S('y')}, {'#a': 'a'}),
+]:
+    upd('update-validate', e, values=v, names=n)
+
+# the 300-operator limit and the 4 KB limit
+names3 = ['x' + a + b for a in 'abcdefghijklmnopqrstuvwxyz' for b in 'abcdefghijklmnopqrstuvwxyz']
+NV = {':n': N(1)}
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(300)), values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)), values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(250)) + ',' + ','.join(f'y{names3[i]}=if_not_exists(y,:n)' for i in range(51)), values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(250)) + ',' + ','.join(f'y{names3[i]}=if_not_exists(y,:n)' for i in range(50)), values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(250)) + ',' + ','.join(f'y{names3[i]}=list_append(:l,:l)' for i in range(51)), values={':n': N(1), ':l': L()}, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)) + ',a=:s+:n', values={':n': N(1), ':s': S('x')}, rv='NONE')
+upd('update-limits', 'SET a=:s+:n,' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)), values={':n': N(1), ':s': S('x')}, rv='NONE')
+upd('update-limits', 'SET a=:u,' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)), values={':n': N(1)}, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)) + ',a=:u', values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)) + ',xaa=:n', values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)) + ',pk=:n', values=NV, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)), values={':n': N(1), ':x': N(1)}, rv='NONE')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n+:n' for i in range(301)), values=NV, rv='NONE', cond='a = :u')
+upd('update-limits', 'SET ' + ','.join(f'{names3[i]}=:n-:n' for i in range(299)) + ',a=b,c=d', values=NV, rv='NONE')
+upd('update-limits', 'ADD ' + ','.join(f'{names3[i]} :n' for i in range(400)), values=NV, rv='NONE')
+upd('update-limits', 'REMOVE ' + ','.join(f'{names3[i]}' for i in range(601)), rv='NONE')
+base = 'SET a = :n REMOVE '
+upd('update-limits', base + 'b' * (4096 - len(base)), values=NV, rv='NONE')
+upd('update-limits', base + 'b' * (4097 - len(base)), values=NV, rv='NONE')
+upd('update-limits', base + 'b' * (4094 - len(base)) + 'é', values=NV, rv='NONE')
+upd('update-limits', base + 'b' * (4096 - len(base)) + '=', values=NV, rv='NONE')
+upd('update-limits', base + 'b' * (4097 - len(base)), values={':x': N(1)}, rv='NONE')
+upd('update-limits', 'SET a = :n', values=NV, rv='NONE', cond='a = :n OR ' + 'b' * (4097 - 10 - 5) + ' = :n')
+upd('update-limits', base + 'b' * (4097 - len(base)), values=NV, rv='NONE', cond='a = = :n')
+upd('update-limits', 'SET a = = :n', values=NV, rv='NONE', cond='a = :n OR ' + 'b' * (4097 - 10 - 5) + ' = :n')
+
+# function nesting inside SET values
+LV = {':l': L(S('x')), ':n': N(1), ':s': S('x')}
+for e in ['SET a = list_append(list_append(b, :l), :l)', 'SET a = list_append(:l, list_append(b, :l))',
+          'SET a = if_not_exists(b, if_not_exists(c, :n))', 'SET a = if_not_exists(b, :n) + :n',
+          'SET a = :n + if_not_exists(b, :n)', 'SET a = if_not_exists(b, :n) - if_not_exists(c, :n)',
+          'SET a = list_append(if_not_exists(b, :l), :l)', 'SET a = list_append(:l, if_not_exists(b, :l))',
+          'SET a = if_not_exists(b, list_append(c, :l))', 'SET a = list_append(b, :l) + :n', 'SET a = :n - list_append(b, :l)',
+          'SET a = if_not_exists(list_append(b, :l), :l)', 'SET a = (list_append(b, :l))', 'SET a = (if_not_exists(b, :n)) + :n',
+          'SET a = list_append((if_not_exists(b, :l)), :l)', 'SET a = if_not_exists(b, (list_append(c, :l)))',
+          'SET a = list_append(b, :l), c = if_not_exists(d, list_append(e, :l))', 'SET c = if_not_exists(d, list_append(e, :l)), a = list_append(b, :l)',
+          'SET a = if_not_exists(b, list_append(c, :u))', 'SET a = if_not_exists(b, list_append(c))', 'SET a = list_append(b, :l) + :u',
+          'SET a = if_not_exists(if_not_exists(b, :n), :n)', 'SET a = list_append(:s, :l) + :s', 'SET a = :s + list_append(:s, :l)',
+          'SET a = list_append(list_append(:s, :l), :l)', 'SET a = if_not_exists(b, :n) + :s', 'SET a = :s + if_not_exists(b, :s)',
+          'SET a = list_append(if_not_exists(b, :s), :l)', 'SET a = list_append(:l, if_not_exists(b, :n))',
+          'SET a = list_append(if_not_exists(b, :l), :n)', 'SET a = list_append(:n, if_not_exists(b, :s))']:
+    upd('update-functions', e, values=LV, item={'b': L(S('b')), 'c': L(S('c'))})
+
+# resolution order inside one action
+for e, v in [('SET a = if_not_exists(:u, b)', V), ('SET a = list_append(:u)', V), ('SET a = list_append(#u)', V),
+             ('SET a = :s + :u', {':s': S('x')}), ('SET a = :s + #u', {':s': S('x')}), ('SET a = :u + :s', {':s': S('x')}),
+             ('SET a = #u + :s', {':s': S('x')}), ('SET a = list_append(:s, :u)', {':s': S('x')}), ('SET a = list_append(:u, :s)', {':s': S('x')}),
+             ('SET a = list_append(:s, :n, :u)', {':s': S('x'), ':n': N(1)}), ('SET a = if_not_exists(:s, :u)', {':s': S('x')}),
+             ('SET a = if_not_exists(:s, :n, :u)', {':s': S('x'), ':n': N(1)}), ('SET a = if_not_exists(b, c, :u)', V),
+             ('SET a = if_not_exists(:s)', {':s': S('x')}), ('SET a = if_not_exists(#u)', V), ('SET a = list_append(:s, :s) + :u', {':s': S('x')}),
+             ('SET a = :s + list_append(:u, b)', {':s': S('x')}), ('SET a = list_append(if_not_exists(:s, b), :u)', {':s': S('x')}),
+             ('SET #u = :u', {':s': S('x')}), ('SET #u = list_append(:s)', {':s': S('x')}),
+             ('SET a = if_not_exists(b, :u) + :s', {':s': S('x')}), ('SET a = :s + if_not_exists(b, :u)', {':s': S('x')}),
+             ('SET a = :s - :s', {':s': S('x')}), ('SET a = :s + :n', {':s': S('x'), ':n': N(1)}), ('SET a = :n + :s', {':s': S('x'), ':n': N(1)})]:
+    upd('update-functions', e, values=v)
+
+# overlapping paths: which two paths the message names
+import random as _r
+_r.seed(7)
+for _ in range(120):
+    k = _r.randint(2, 6)
+    paths = ['.'.join(_r.choice('abc') for _ in range(_r.choice([1, 1, 2, 2, 3]))) for _ in range(k)]
+    upd('overlap', 'SET ' + ', '.join(p + ' = :v' for p in paths), values=V)
+_alpha = list('abcpqzZB') + ['aa', 'ab', 'xaa', 'xab', 'xag', 'O', 'n']
+for _ in range(80):
+    k = _r.randint(2, 7)
+    seq = [_r.choice(_alpha) for _ in range(k)]
+    upd('overlap', 'SET ' + ', '.join(p + ' = :v' for p in seq), values=V)
+for _ in range(40):
+    k = _r.randint(2, 6)
+    seq = ['.'.join(_r.choice(['a', 'b', 'a[0]', 'a[1]', 'b[2]', 'c'])[0:4] for _ in range(_r.choice([1, 2, 3]))) for _ in range(k)]
+    seq = [s.replace('.[', '[') for s in seq]
+    upd('overlap', 'SET ' + ', '.join(p + ' = :v' for p in seq), values=V)
+for seq in [['a[0]', 'a[1]', 'a[0]'], ['a', 'a[3]', 'a[20]'], ['a', 'a[17]', 'a[2]'], ['a', 'a[2]', 'a[17]'], ['a.b', 'x', 'a[0]'],
+            ['a[0]', 'x', 'a.b'], ['a.b', 'a.c', 'a[0]'], ['a[1].b', 'a[1][2]'], ['a.b[0]', 'a.b.c'], ['a', 'b', 'c', 'a[5]'],
+            ['l[5]', 'l[0]', 'l[5]'], ['l[10]', 'l[100]', 'l'], ['m.x', 'm[1]', 'm.y']]:
+    upd('overlap', 'SET ' + ', '.join(p + ' = :v' for p in seq), values=V)
+for seq in [('SET a = :v', 'REMOVE b', 'ADD a :n'), ('REMOVE a, b', 'SET a = :v'), ('ADD a :n', 'DELETE a :s'),
+            ('DELETE x :s', 'SET y = :v', 'REMOVE x'), ('SET a.b = :v', 'REMOVE a.c', 'ADD a :n')]:
+    upd('overlap', ' '.join(seq), values={':v': S('x'), ':n': N(1), ':s': SS('x')})
+_names3 = ['x' + a + b for a in 'abcdefghijklmnopqrstuvwxyz' for b in 'abcdefghijklmnopqrstuvwxyz']
+for n in [5, 8, 10, 12, 13, 14, 16, 20, 24, 25, 30, 40, 48, 49, 60, 100]:
+    seq = _names3[:n] + [_names3[0]]
+    upd('overlap', 'SET ' + ','.join(p + '=:v' for p in seq), values=V, rv='NONE')
+for proj in ['a, a', 'a.b, a', 'a, b, a.b', 'a[0], a.b', 'a.b, a[0]', 'b, a.x, a', 'a, b, c, a', 'x.y, x.z, x.y', 'a[1], a[2], a', '#a, a', 'a.b.c, a.b.d, a.b']:
+    get('overlap-projection', proj, names={'#a': 'a'} if '#a' in proj else None)
+for e, v in [('SET b = list_append(c, :l) + :n, a = :u', LV), ('SET a = list_append(b, :l) + :n, c = name', LV),
+             ('SET c = name, a = list_append(b, :l) + :n', LV), ('SET a = list_append(b, :l) + :n, c = foo(:n)', LV),
+             ('SET c = foo(:n), a = list_append(b, :l) + :n', LV), ('SET a = ((list_append(b, :l))) + :n', LV),
+             ('SET a = list_append(b, :l) + :n SET c = :n', LV), ('SET a = size(list_append(b, :l))', LV),
+             ('SET a = list_append(size(b), :l)', LV), ('SET #u = list_append(b, :l) + :n', LV)]:
+    upd('update-functions', e, values=v)
+
+# ---------------------------------------------------------------------------------------------
+# condition-validate: faults of condition expressions and their order
+for e, v, n in [
+    ('name = :v', V, None), ('a.name = :v', V, None), (':v = name', V, None), ('size(name) = :v', V, None),
+    ('attribute_exists(name)', None, None), ('a = :u', V, None), ('#u = :v', V, None), ('a = :w AND b = :u', V, None),
+    ('a = :w OR b = :u', V, None), ('a BETWEEN :w AND :u', V, None), ('a IN (:w, :u)', V, None), ('contains(#a, :u)', V, None),
+    ('#a = :u', V, None), (':u = #a', V, None), ('NOT a = :w AND (b = :u OR c = :y)', V, None),
+    ('attribute_exists(a) = :v', V, None), ('size(a) = :v', V, None), ('size(a)', V, None), (':v = :v', V, None), ('a = a', V, None),
+    ('a <> a', V, None), ('a < a', V, None), ('a.b = a.b', V, None), ('a = #a', V, {'#a': 'a'}), ('#a = #b', V, {'#a': 'a', '#b': 'a'}),
+    ('a[0] = a[0]', V, None), ('a BETWEEN a AND :v', V, None), ('a BETWEEN :v AND a', V, None), ('a BETWEEN b AND b', V, None),
+    ('a IN (:v, a)', V, None), ('a IN (b, b)', V, None), ('size(a) = size(a)', V, None), ('contains(a, a)', V, None),
+    ('begins_with(a, a)', V, None), ('contains(a.b, a.b)', V, None), ('contains(:v, :v)', V, None),
+    ('attribute_exists(:v)', V, None), ('attribute_exists(a, b)', V, None), ('attribute_exists(a, :u)', V, None),
+    ('attribute_exists(:u)', V, None), ('attribute_not_exists(:v)', V, None), ('attribute_exists()', V, None),
+    ('if_not_exists(a, :v) = :v', V, None), ('list_append(a, :v) = :v', V, None), ('a = if_not_exists(b, :v)', V, None),
+    ('if_not_exists(a, :v)', V, None), ('foo(a)', V, None), ('Size(a) = :v', V, None), ('attribute_Exists(a)', V, None),
+    ('begins_with(a, :v) AND contains(a, :v)', V, None), ('contains(:v, a)', V, None), ('contains(a)', V, None),
+    ('contains(a, b, c)', V, None), ('begins_with(a)', V, None), ('begins_with(:v, :v)', V, None), ('size(a, b) = :v', V, None),
+    ('size(:v) = :v', V, None), ('size(size(a)) = :v', V, None), ('size(attribute_exists(a)) = :v', V, None),
+    ('attribute_exists(size(a))', V, None), ('contains(size(a), :v)', V, None), ('begins_with(size(a), :v)', V, None),
+    ('attribute_type(a, :v)', V, None), ('attribute_type(a, S)', V, None), ('attribute_type(a, :t)', {':t': S('SS')}, None),
+    ('attribute_type(a, :t)', {':t': S('ss')}, None), ('attribute_type(a, :t)', {':t': S('STRING')}, None), ('attribute_type(:t, :t)', {':t': S('S')}, None),
+    ('attribute_type(a)', V, None), ('attribute_type(a, :t, :t)', {':t': S('S')}, None), ('attribute_type(a, size(b))', V, None),
+    ('attribute_type(a, :u)', V, None), ('attribute_type(:u, :t)', {':t': S('S')}, None), ('attribute_type(a, :t)', {':t': N(1)}, None),
+    ('attribute_type(a, :t)', {':t': SS('S')}, None), ('attribute_type(a, :t)', {':t': S('')}, None),
+    ('a BETWEEN :hi AND :lo', {':hi': N(2), ':lo': N(1)}, None), ('a BETWEEN :lo AND :hi', {':hi': N(2), ':lo': N(1)}, None),
+    ('a BETWEEN :hi AND :lo', {':hi': S('b'), ':lo': S('a')}, None), ('a BETWEEN :hi AND :lo', {':hi': B('Ag=='), ':lo': B('AQ==')}, None),
+    ('a BETWEEN :n AND :s', {':n': N(1), ':s': S('1')}, None), ('a BETWEEN :s AND :n', {':n': N(1), ':s': S('1')}, None),
+    ('a BETWEEN :x AND :x', {':x': N(1)}, None), ('a BETWEEN :hi AND :lo', {':hi': N('1.50'), ':lo': N('-1E2')}, None),
+    ('a BETWEEN :hi AND :lo', {':hi': S('é'), ':lo': S('z')}, None), ('a BETWEEN :b AND :n', {':b': BOOL(True), ':n': N(1)}, None),
+    ('a BETWEEN :hi AND :lo AND b = :u', {':hi': N(2), ':lo': N(1)}, None), ('b = :u AND a BETWEEN :hi AND :lo', {':hi': N(2), ':lo': N(1)}, None),
+    ('a IN (' + ', '.join([':v'] * 101) + ')', V, None), ('a IN (' + ', '.join([':v'] * 100) + ')', V, None),
+    ('a IN (' + ', '.join([':v'] * 101) + ') AND name = :v', V, None), ('name = :v AND a IN (' + ', '.join([':v'] * 101) + ')', V, None),
+    ('a IN (' + ', '.join([':v'] * 101) + ') AND b = :u', V, None), ('a IN (' + ', '.join([':v'] * 101) + ') AND ((b = :v))', V, None),
+    ('a' + '.b' * 31 + ' = :v', V, None), ('a' + '.b' * 32 + ' = :v', V, None), ('a' + '[0]' * 40 + ' = :v', V, None),
+    ('a' + '.b' * 32 + ' = :u', V, None), ('name = :v AND a' + '.b' * 32 + ' = :v', V, None), ('a' + '.b' * 32 + ' = :v AND name = :v', V, None),
+    ('a[2147483648] = :v', V, None), ('a[2147483648] = :v AND name = :v', V, None), ('name = :v AND a[2147483648] = :v', V, None),
+    ('((a = :v)) AND name = :v', V, None), ('name = :v AND ((a = :v))', V, None), ('((a)) = :u', V, None), ('(((a = :v)))', V, None),
+    ('((a)) = :v', V, None), ('a = ((:v))', V, None), ('NOT ((a = :v))', V, None), ('((NOT a = :v))', V, None),
+    ('(a = :v) AND (b = :v)', V, None), ('((a = :v) AND (b = :v))', V, None), ('(((a = :v) AND (b = :v)))', V, None),
+    ('size((a)) = :v', V, None), ('size(((a))) = :v', V, None), ('a IN ((:v), :v)', V, None), ('a IN (((:v)), :v)', V, None),
+    ('foo(a) AND name = :v', V, None), ('name = :v AND foo(a)', V, None), ('foo(name)', V, None), ('size(a) AND b = :u', V, None),
+    ('b = :u AND size(a)', V, None), ('attribute_exists(a) = :u', V, None), ('a = :u AND attribute_exists(a) = :v', V, None),
+    ('if_not_exists(a, :u) = :v', V, None), ('b = :u AND if_not_exists(a, :v) = :v', V, None),
+    ('a < :v', {':v': BOOL(True)}, None), ('a < :v', {':v': NULL}, None), ('a < :v', {':v': L()}, None), ('a < :v', {':v': M()}, None),
+    ('a < :v', {':v': SS('x')}, None), ('a <= :v', {':v': NS(1)}, None), ('a > :v', {':v': BS('AQ==')}, None), ('a >= :v', {':v': BOOL(False)}, None),
+    (':v < a', {':v': BOOL(True)}, None), ('a = :v', {':v': BOOL(True)}, None), ('a <> :v', {':v': L()}, None),
+    ('a IN (:v)', {':v': M()}, None), ('a BETWEEN :v AND :w', {':v': BOOL(True), ':w': N(1)}, None), ('a BETWEEN :w AND :v', {':v': BOOL(True), ':w': N(1)}, None),
+    (':v BETWEEN a AND b', {':v': L()}, None), ('size(a) < :v', {':v': BOOL(True)}, None), ('size(:v) = :n', {':v': N(1), ':n': N(1)}, None),
+    ('size(:v) = :n', {':v': BOOL(True), ':n': N(1)}, None), ('size(:v) = :n', {':v': NULL, ':n': N(1)}, None), ('size(:v) = :n', {':v': S('ab'), ':n': N(2)}, None),
+    ('begins_with(a, :v)', {':v': N(1)}, None), ('begins_with(:v, a)', {':v': N(1)}, None), ('begins_with(a, :v)', {':v': L()}, None),
+    ('begins_with(a, :v)', {':v': SS('a')}, None), ('begins_with(size(a), :v)', V, None), ('contains(a, :v)', {':v': M()}, None),
+    ('a < :v AND b = :u', {':v': BOOL(True)}, None), ('b = :u AND a < :v', {':v': BOOL(True)}, None), ('a < :v AND a = a', {':v': BOOL(True)}, None),
+    ('a = a AND a < :v', {':v': BOOL(True)}, None), ('a < :u AND :v < a', {':v': BOOL(True)}, None),
+    ('begins_with(a, :v) AND b = :u', {':v': N(1)}, None), ('attribute_type(a, :v) AND b = :u', V, None),
+    ('size(:u) = :v', V, None), ('size(:v, :u) = :v', V, None), ('contains(:u, a, b)', V, None), ('begins_with(#u)', V, None),
+    ('contains(a, a, :u)', V, None), ('a = a AND b = :u', V, None), ('b = :u AND a = a', V, None), ('a = :v', V, {'#x': 'y'}),
+    ('a = :v', {':v': S('x'), ':w': S('y')}, None), ('#a = :v', V, {'#a': 'a', '#b': 'b'}), ('a = :v', {':v': S('x'), ':w': S('y')}, {'#x': 'y'}),
+    ('convert = :v', V, None), ('size = :v', V, None), ('SIZE(a) = :v', V, None), ('Name = :v', V, None), ('nAmE = :v', V, None),
+    ('flattern = :v', V, None), ('a = :v AND inner = :v', V, None),
+]:
+    put('condition-validate', e, values=v, names=n)
+put('condition-validate', 'a = :n OR ' + 'b' * (4097 - 10 - 5) + ' = :n', values={':n': N(1)})
+put('condition-validate', 'a = :n OR ' + 'b' * (4096 - 10 - 5) + ' = :n', values={':n': N(1)})
+put('condition-validate', 'a = :n OR (' + 'b' * (4097 - 10 - 6) + ' = :n', values={':n': N(1)})
+put('condition-validate', '', values={':n': N(1)})
+put('condition-validate', 'a = :v', values={})
+put('condition-validate', 'a = :v', values=V, names={})
+put('condition-validate', 'a = :v', values={':v': S('x'), 'w': S('y')})
+put('condition-validate', 'a = :v', values=V, names={'x': 'y'})
+put('condition-validate', 'a = :v', values=V, names={'#x': ''})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':x': {'SS': []}})
+put('condition-validate', 'a = :v', values={':v': {'SS': []}}, names={'x': 'y'})
+put('condition-validate', 'a = :v', values={'w': S('y'), ':v': {'SS': []}}, names={'#x': ''})
+put('condition-validate', 'a = :v', values={':v': {'SS': []}}, names={'#x': ''})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':' + 'v' * 255: S('y')})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':' + 'v' * 254: S('y')})
+put('condition-validate', 'a = :v', values=V, names={'#' + 'n' * 255: 'x'})
+put('condition-validate', 'a = :v', values=V, names={'#' + 'n' * 254: 'x'})
+put('condition-validate', 'a = :v', values=V, names={'#' + 'é' * 200: 'x'})
+put('condition-validate', 'a = :v', values=V, names={'#n': 'x' * 65536})
+put('condition-validate', 'a = :v', values=V, names={'#n': 'x' * 65535})
+put('condition-validate', 'a = :v', values=V, names={'#n': 'é' * 32768})
+put('condition-validate', 'a = :v', values=V, names={'#b': 'x' * 70000, '#' + 'v' * 300: 'x'})
+put('condition-validate', 'a = :v', values=V, names={'b': 'y', '#' + 'v' * 300: 'x'})
+put('condition-validate', 'a = :v', values=V, names={'#' + 'v' * 300: 'x', 'b': 'y'})
+put('condition-validate', 'a = :v', values={':v': S('x'), 'a': S('x'), 'b': S('y'), 'c': S('z'), 'd': S('w')})
+put('condition-validate', 'a = :v', values={':v': S('x'), 'd': S('x'), 'c': S('y'), 'b': S('z'), 'a': S('w')})
+put('condition-validate', 'a = :v', values=V, names={'#a': 'x', 'b': 'x', 'c': 'y', 'd': 'z'})
+put('condition-validate', 'a = :v', values=V, names={'d': 'x', 'c': 'x', 'b': 'y', '#a': 'z'})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':a': {'SS': []}, ':b': {'NS': []}})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':b': {'NS': []}, ':a': {'SS': []}})
+put('condition-validate', 'a = :v', values=V, names={'#a': '', '#b': 'x' * 70000})
+put('condition-validate', 'a = :v', values=V, names={'#b': 'x' * 70000, '#a': ''})
+put('condition-validate', 'a = :v', values=V, names={'#a': 'x', '#b': 'y', '#c': 'z', '#d': 'w', '#e': 'v', '#f': 'u', '#g': 't', '#h': 's', '#i': 'r', '#j': 'q', '#k': 'p', '#l': 'o'})
+put('condition-validate', 'a = :v', values={':v': S('x'), ':a': S('x'), ':b': S('y'), ':c': S('z'), ':d': S('w'), ':e': S('v'), ':f': S('u'), ':g': S('t'), ':h': S('s'), ':i': S('r'), ':j': S('q'), ':k': S('p')})
+put('condition-validate', 'a = = :v', values={':v': S('x')}, names={'#a': 'x'})
+put('condition-validate', 'name = :v', values={':v': S('x'), ':w': S('x')}, names={'#a': 'x'})
