@@ -39,9 +39,13 @@ export class Lifecycle implements BackgroundService {
     return this.services.catalog;
   }
 
-  /** Settles what a previous run left transient and resumes pending drops. */
+  /** Settles what a previous run left transient, restarts unfinished backfills, resumes pending drops. */
   async start(): Promise<void> {
     for (const meta of this.catalog.all()) {
+      // A backfill cut short by the previous run starts over (copying an item twice is harmless).
+      for (const gsi of meta.gsis) {
+        if (gsi.status === 'CREATING' && gsi.backfilling) void this.buildIndex(meta.namespace, meta.name, gsi.id, false);
+      }
       if (needsSettling(meta)) this.track(this.settle(meta.namespace, meta.name, true));
     }
     this.kickDrops();
