@@ -36,8 +36,10 @@ function visit(c: CCondition, out: DocPath[]): void {
       return;
     case 'attribute_exists':
     case 'attribute_not_exists':
-    case 'attribute_type':
       out.push(c.path);
+      return;
+    case 'attribute_type':
+      operand(c.subject, out);
       return;
     case 'begins_with':
       operand(c.subject, out);
