@@ -229,3 +229,24 @@ test('ListStreams lists newest first, by table, paged', async () => {
     await f.close();
   }
 });
+
+test('GetRecords stops at 1 MB (but always returns at least one record)', async () => {
+  const f = await fixture();
+  try {
+    const t = await f.table('t', 'NEW_AND_OLD_IMAGES');
+    const big = 'x'.repeat(300 * 1024);
+    for (let i = 0; i < 3; i++) await f.write('t', { pk: { S: String(i) }, big: { S: big } });
+    const shardId = (await f.call('DescribeStream', { StreamArn: t.stream!.arn })).StreamDescription.Shards[0].ShardId;
+    const first = await readAll(f, t.stream!.arn!, shardId);
+    assert.deepEqual(first.Records.map((r: any) => r.dynamodb.Keys.pk.S), ['0', '1', '2'], '3 × 300 KB fit');
+    await f.write('t', { pk: { S: '0' }, big: { S: `${big}y` } }); // a MODIFY carrying two images: ~600 KB
+    await f.write('t', { pk: { S: '1' }, big: { S: `${big}y` } });
+    const it = (await f.call('GetShardIterator', { StreamArn: t.stream!.arn, ShardId: shardId, ShardIteratorType: 'AFTER_SEQUENCE_NUMBER', SequenceNumber: first.Records[2].dynamodb.SequenceNumber })).ShardIterator;
+    const page = await f.call('GetRecords', { ShardIterator: it });
+    assert.equal(page.Records.length, 1);
+    const rest = await f.call('GetRecords', { ShardIterator: page.NextShardIterator });
+    assert.equal(rest.Records.length, 1);
+  } finally {
+    await f.close();
+  }
+});
