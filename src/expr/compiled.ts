@@ -39,6 +39,11 @@ export type CUpdateAction =
 export interface CUpdate {
   /** In the order they were written. */
   readonly actions: readonly CUpdateAction[];
+  /**
+   * Indexes into `actions` in the order DynamoDB runs them (see path-tree.ts), which decides the
+   * run-time fault reported when several actions would fail. Absent: written order.
+   */
+  readonly order?: readonly number[];
 }
 
 export interface CProjection {

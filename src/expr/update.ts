@@ -42,15 +42,18 @@ export function evaluateSetValue(o: COperand, item: Item | undefined): Attribute
       return getPath(item, o.path) ?? fallback;
     }
     case 'list_append': {
+      // Each operand is read and type-checked before the next one is read.
       const l = evaluateSetValue(o.left, item);
+      if (!('L' in l)) throw incorrectDataType();
       const r = evaluateSetValue(o.right, item);
-      if (!('L' in l) || !('L' in r)) throw incorrectDataType();
+      if (!('L' in r)) throw incorrectDataType();
       return { L: [...l.L, ...r.L] };
     }
     case 'arith': {
       const l = evaluateSetValue(o.left, item);
+      if (!('N' in l)) throw incorrectDataType();
       const r = evaluateSetValue(o.right, item);
-      if (!('N' in l) || !('N' in r)) throw incorrectDataType();
+      if (!('N' in r)) throw incorrectDataType();
       return { N: o.op === '+' ? addNumbers(l.N, r.N) : subtractNumbers(l.N, r.N) };
     }
     case 'size':
@@ -132,11 +135,12 @@ class Updater {
     else if (c.index < c.list.length) this.edit(c.list).removed.add(c.index);
   }
 
-  apply(a: CUpdateAction, setValue: AttributeValue | undefined): void {
+  /** Runs one action: its target path is checked before its value is read. */
+  apply(a: CUpdateAction, previous: Item | undefined): void {
     const c = this.locate(a.path);
     switch (a.kind) {
       case 'SET':
-        this.put(c, setValue!);
+        this.put(c, evaluateSetValue(a.value, previous));
         return;
       case 'REMOVE':
         this.remove(c);
@@ -210,17 +214,16 @@ export interface UpdateResult {
  * that would grow past 400 KB.
  */
 export function applyUpdate(previous: Item | undefined, update: CUpdate, key: Item): UpdateResult {
-  // Values first: each reads the original item, and the service checks them last-action-first.
-  const values: (AttributeValue | undefined)[] = new Array(update.actions.length);
-  for (let i = update.actions.length - 1; i >= 0; i--) {
-    const a = update.actions[i]!;
-    if (a.kind === 'SET') values[i] = evaluateSetValue(a.value, previous);
-  }
   const base: Record<string, AttributeValue> = {};
   const source = previous ?? key;
   for (const k of Object.keys(source)) setOwn(base, k, deepCopy(source[k]!));
   const updater = new Updater(base);
-  for (let i = update.actions.length - 1; i >= 0; i--) updater.apply(update.actions[i]!, values[i]);
+  // Every operand reads the original item; the structural list edits wait until the end, so the
+  // order only decides which fault is reported first.
+  const order = update.order ?? update.actions.map((_, i) => i);
+  for (const i of order) {
+    updater.apply(update.actions[i]!, previous);
+  }
   updater.finish();
   if (itemSize(base) > MAX_ITEM_SIZE) throw itemTooLargeAfterUpdate();
   return { item: base };

@@ -45,7 +45,7 @@ import {
   sectionUsedTwice,
   wrongOperandCount,
 } from './messages.js';
-import { checkPathOverlaps } from './overlap.js';
+import { buildPathTree } from './path-tree.js';
 import type { Placeholders } from './placeholders.js';
 import { isReservedWord } from './reserved-words.js';
 
@@ -471,7 +471,7 @@ class UpdateCompiler {
 export function compileUpdate(u: UpdateExpression, ph: Placeholders): CUpdate {
   const kind: ExpressionKind = 'UpdateExpression';
   const actions: UpdateAction[] = u.clauses.flatMap((c) => c.actions);
-  const paths = checkPathOverlaps(
+  const { paths, order } = buildPathTree(
     kind,
     actions.map((a) => a.path),
     ph,
@@ -479,7 +479,7 @@ export function compileUpdate(u: UpdateExpression, ph: Placeholders): CUpdate {
   const compiler = new UpdateCompiler(ph);
   const compiled: CUpdateAction[] = new Array(actions.length);
   for (let i = actions.length - 1; i >= 0; i--) compiled[i] = compiler.action(actions[i]!, paths[i]!);
-  return { actions: compiled };
+  return { actions: compiled, order };
 }
 
 /** Rejects an update of a key attribute (checked after every expression of the request). */
@@ -491,7 +491,7 @@ export function checkUpdateKeyAttributes(u: CUpdate, keyNames: readonly string[]
 }
 
 export function compileProjection(p: ProjectionExpression, ph: Placeholders): CProjection {
-  return { paths: checkPathOverlaps('ProjectionExpression', p.paths, ph) };
+  return { paths: buildPathTree('ProjectionExpression', p.paths, ph).paths };
 }
 
 export { pathDisplay };

@@ -17,6 +17,7 @@ import {
 } from '../../src/expr/index.js';
 import type { AttributeValue, Item, KeyShape } from '../../src/model/types.js';
 import { compareValues, validateItem } from '../../src/model/values.js';
+import { normalizeNumber } from '../../src/model/numbers.js';
 
 export interface CorpusCase {
   id: string;
@@ -157,16 +158,23 @@ function matchesKey(k: KeyCondition, item: Item): boolean {
   }
 }
 
-/** Canonical JSON for comparison: object keys sorted, so map order does not matter. */
+/**
+ * Canonical JSON for comparison: object keys sorted (map order does not matter), and numbers in
+ * canonical form. The one deliberate difference from the oracle: DynamoDB Local stores the numbers
+ * of an update as written (`SET n = :v` with `1.500` reads back `1.500`; `5 - 5.000` gives
+ * `0.000`), while Tessera, like the service, keeps every number canonical (`1.5`, `0`).
+ */
 export function canonical(v: unknown): string {
   return JSON.stringify(sortKeys(v));
 }
 
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
+function sortKeys(v: unknown, key?: string): unknown {
+  if (key === 'N' && typeof v === 'string') return normalizeNumber(v);
+  if (key === 'NS' && Array.isArray(v)) return v.map((n) => normalizeNumber(n as string)).sort();
+  if (Array.isArray(v)) return v.map((x) => sortKeys(x));
   if (v && typeof v === 'object') {
     const out: Record<string, unknown> = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k]);
+    for (const k of Object.keys(v).sort()) out[k] = sortKeys((v as Record<string, unknown>)[k], k);
     return out;
   }
   return v;

@@ -290,3 +290,117 @@ put('condition-validate', 'a = :v', values=V, names={'#a': 'x', '#b': 'y', '#c':
 put('condition-validate', 'a = :v', values={':v': S('x'), ':a': S('x'), ':b': S('y'), ':c': S('z'), ':d': S('w'), ':e': S('v'), ':f': S('u'), ':g': S('t'), ':h': S('s'), ':i': S('r'), ':j': S('q'), ':k': S('p')})
 put('condition-validate', 'a = = :v', values={':v': S('x')}, names={'#a': 'x'})
 put('condition-validate', 'name = :v', values={':v': S('x'), ':w': S('x')}, names={'#a': 'x'})
+
+# ---------------------------------------------------------------------------------------------
+# update-apply: what an update does to an item, and what ReturnValues returns
+IT = {'a': S('A'), 'b': S('B'), 'l': L(S('x'), S('y'), S('z')), 'm': M(b=S('mb'), c=M(d=N(1))), 'n': N(5),
+      'ss': SS('a', 'b'), 'ns': NS(1, 2), 'bs': BS('AQ==', 'Ag=='), 'nl': L(N(1), L(N(2), N(3)), M(k=S('v'))),
+      'bo': BOOL(True), 'nu': NULL, 'e': S('')}
+for rv in ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW']:
+    upd('update-apply', 'SET n = n + :one, l = list_append(l, :l), c = if_not_exists(c, :c), m.#new = :nv, d = n - :one REMOVE b, m.b ADD cnt :one, ss :ss DELETE ns :ns',
+        values={':one': N(1), ':l': L(S('w')), ':c': S('C'), ':nv': S('new'), ':ss': SS('c'), ':ns': NS(1)}, names={'#new': 'new'}, item=IT, rv=rv)
+for e, v, rv in [
+    ('SET a = b, b = a', None, 'ALL_NEW'), ('SET l[0] = :v REMOVE l[1]', {':v': S('new')}, 'ALL_NEW'),
+    ('REMOVE l[0], l[2]', None, 'ALL_NEW'), ('REMOVE l[2], l[0]', None, 'ALL_NEW'),
+    ('SET l[7] = :v, l[5] = :w', {':v': S('seven'), ':w': S('five')}, 'ALL_NEW'), ('SET l[5] = :v REMOVE l[0]', {':v': S('new')}, 'ALL_NEW'),
+    ('SET l[3] = :v', {':v': S('new')}, 'ALL_NEW'), ('SET l[2] = :v', {':v': S('new')}, 'ALL_NEW'), ('SET l[1] = :v, l[9] = :w REMOVE l[0], l[2]', {':v': S('one'), ':w': S('nine')}, 'ALL_NEW'),
+    ('SET m.b = :v', {':v': S('new')}, 'UPDATED_NEW'), ('SET m.b = :v', {':v': S('new')}, 'UPDATED_OLD'),
+    ('SET m.c.d = :v', {':v': S('new')}, 'UPDATED_OLD'), ('SET m.c.e = :v', {':v': S('new')}, 'UPDATED_OLD'), ('SET m.c.e = :v', {':v': S('new')}, 'UPDATED_NEW'),
+    ('SET l[1] = :v', {':v': S('new')}, 'UPDATED_NEW'), ('SET l[1] = :v', {':v': S('new')}, 'UPDATED_OLD'),
+    ('SET l[9] = :v', {':v': S('new')}, 'UPDATED_NEW'), ('SET l[9] = :v', {':v': S('new')}, 'UPDATED_OLD'), ('SET l[3] = :v', {':v': S('new')}, 'UPDATED_NEW'),
+    ('REMOVE m.b, l[0]', None, 'UPDATED_OLD'), ('REMOVE m.b, l[0]', None, 'UPDATED_NEW'), ('REMOVE l[2]', None, 'UPDATED_NEW'),
+    ('REMOVE zz, m.zz', None, 'UPDATED_OLD'), ('REMOVE zz, m.zz', None, 'UPDATED_NEW'), ('REMOVE zz.y', None, 'ALL_NEW'), ('REMOVE a.y', None, 'ALL_NEW'),
+    ('REMOVE a[0]', None, 'ALL_NEW'), ('REMOVE l[10]', None, 'ALL_NEW'), ('REMOVE m[0]', None, 'ALL_NEW'), ('REMOVE l.x', None, 'ALL_NEW'),
+    ('REMOVE zz[0]', None, 'ALL_NEW'), ('REMOVE m.zz.y', None, 'ALL_NEW'), ('REMOVE l[5].x', None, 'ALL_NEW'), ('REMOVE nl[1][0], nl[2].k', None, 'ALL_NEW'),
+    ('SET a = a', None, 'UPDATED_NEW'), ('SET a = a', None, 'UPDATED_OLD'), ('ADD n :v', {':v': N(2)}, 'UPDATED_OLD'), ('ADD n :v', {':v': N(2)}, 'UPDATED_NEW'),
+    ('ADD a :v', {':v': N(2)}, 'ALL_NEW'), ('ADD ss :v', {':v': NS(1)}, 'ALL_NEW'), ('ADD ss :v', {':v': SS('c', '0')}, 'ALL_NEW'),
+    ('ADD ss :v', {':v': SS('a')}, 'ALL_NEW'), ('ADD ns :v', {':v': NS('2.0', 3, '-1')}, 'ALL_NEW'), ('ADD bs :v', {':v': BS('AQ==', 'AA==', '/w==')}, 'ALL_NEW'),
+    ('ADD zz :v', {':v': SS('q', 'p')}, 'ALL_NEW'), ('ADD zz :v', {':v': N('-0.5')}, 'ALL_NEW'), ('ADD l :v', {':v': L(S('q'))}, 'ALL_NEW'),
+    ('ADD n :v', {':v': SS('q')}, 'ALL_NEW'), ('ADD bo :v', {':v': N(1)}, 'ALL_NEW'), ('ADD nu :v', {':v': N(1)}, 'ALL_NEW'),
+    ('DELETE ss :v', {':v': SS('a', 'b')}, 'ALL_NEW'), ('DELETE ss :v', {':v': SS('a', 'q')}, 'ALL_NEW'), ('DELETE ss :v', {':v': NS(1)}, 'ALL_NEW'),
+    ('DELETE a :v', {':v': SS('A')}, 'ALL_NEW'), ('DELETE zz :v', {':v': SS('A')}, 'ALL_NEW'), ('DELETE ns :v', {':v': NS('1.0')}, 'ALL_NEW'),
+    ('DELETE bs :v', {':v': BS('AQ==')}, 'ALL_NEW'), ('DELETE ss :v', {':v': SS('a')}, 'UPDATED_OLD'), ('DELETE ss :v', {':v': SS('a', 'b')}, 'UPDATED_NEW'),
+    ('DELETE zz :v', {':v': SS('a')}, 'UPDATED_OLD'), ('DELETE m.zz :v', {':v': SS('a')}, 'ALL_NEW'), ('DELETE zz.y :v', {':v': SS('a')}, 'ALL_NEW'),
+    ('ADD m.zz :v', {':v': N(1)}, 'UPDATED_NEW'), ('ADD l[1] :v', {':v': N(1)}, 'UPDATED_NEW'), ('ADD l[7] :v', {':v': N(1)}, 'ALL_NEW'),
+    ('ADD nl[0] :v', {':v': N(1)}, 'ALL_NEW'), ('ADD zz.y :v', {':v': N(1)}, 'ALL_NEW'), ('DELETE l[0] :v', {':v': SS('x')}, 'ALL_NEW'),
+    ('SET zz.y = :v', {':v': N(1)}, 'ALL_NEW'), ('SET a.y = :v', {':v': N(1)}, 'ALL_NEW'), ('SET a[0] = :v', {':v': N(1)}, 'ALL_NEW'),
+    ('SET m[0] = :v', {':v': N(1)}, 'ALL_NEW'), ('SET l.x = :v', {':v': N(1)}, 'ALL_NEW'), ('SET l[5].x = :v', {':v': N(1)}, 'ALL_NEW'),
+    ('SET l[0].x = :v', {':v': N(1)}, 'ALL_NEW'), ('SET nl[2].k2 = :v, nl[1][5] = :v', {':v': N(1)}, 'ALL_NEW'), ('SET ss[0] = :v', {':v': N(1)}, 'ALL_NEW'),
+    ('SET x = a + :v', {':v': N(1)}, 'ALL_NEW'), ('SET x = zz + :v', {':v': N(1)}, 'ALL_NEW'), ('SET x = :v + zz', {':v': N(1)}, 'ALL_NEW'),
+    ('SET x = list_append(a, :v)', {':v': L()}, 'ALL_NEW'), ('SET x = list_append(zz, :v)', {':v': L()}, 'ALL_NEW'),
+    ('SET x = list_append(:v, l)', {':v': L(S('0'))}, 'ALL_NEW'), ('SET x = list_append(l, l)', None, 'ALL_NEW'), ('SET x = list_append(l, nl[1])', None, 'ALL_NEW'),
+    ('SET x = m.zz', None, 'ALL_NEW'), ('SET x = if_not_exists(zz, a)', None, 'ALL_NEW'), ('SET x = if_not_exists(a, zz)', None, 'ALL_NEW'),
+    ('SET x = if_not_exists(zz, yy)', None, 'ALL_NEW'), ('SET a = if_not_exists(a, :v)', {':v': S('new')}, 'UPDATED_NEW'),
+    ('SET zz = if_not_exists(zz, :v)', {':v': S('new')}, 'UPDATED_OLD'), ('SET x = l[1]', None, 'ALL_NEW'), ('SET x = nl[1][1]', None, 'ALL_NEW'),
+    ('SET x = nl[2].k', None, 'ALL_NEW'), ('SET x = l[9]', None, 'ALL_NEW'), ('SET x = m', None, 'ALL_NEW'),
+    ('SET n = n + :v', {':v': N('0.1')}, 'ALL_NEW'), ('SET n = n - :v', {':v': N('5.000')}, 'ALL_NEW'),
+    ('SET n = :a + :b', {':a': N('99999999999999999999999999999999999999'), ':b': N(1)}, 'ALL_NEW'),
+    ('SET n = :a + :b', {':a': N('9.9999999999999999999999999999999999999E+125'), ':b': N('1E+125')}, 'ALL_NEW'),
+    ('SET n = :a - :b', {':a': N('1E-130'), ':b': N('1E-130')}, 'ALL_NEW'), ('SET n = :a + :b', {':a': N('0.1'), ':b': N('0.2')}, 'ALL_NEW'),
+    ('SET n = :a - :b', {':a': N('1E+125'), ':b': N('-9E+125')}, 'ALL_NEW'), ('SET n = :a + :b', {':a': N('12345678901234567890123456789012345678'), ':b': N('0.5')}, 'ALL_NEW'),
+    ('ADD n :v', {':v': N('1E+125')}, 'ALL_NEW'), ('ADD n :v', {':v': N('-5')}, 'ALL_NEW'),
+    ('SET a = :v', {':v': S('new')}, 'ALL_OLD'), ('SET q = :v', {':v': S('new')}, 'UPDATED_OLD'), ('SET q = :v', {':v': S('new')}, 'UPDATED_NEW'),
+    ('REMOVE a', None, 'ALL_NEW'), ('REMOVE a', None, 'UPDATED_NEW'), ('REMOVE a', None, 'UPDATED_OLD'),
+    ('SET #a = :v', {':v': M(x=L(N(1), SS('a')))}, 'ALL_NEW'), ('SET e = :v', {':v': S('')}, 'ALL_NEW'), ('SET b = :v', {':v': B('')}, 'ALL_NEW'),
+    ('SET x = size(a)', None, 'ALL_NEW'), ('SET l[0] = l[2], l[2] = l[0]', None, 'ALL_NEW'), ('SET m.c = m.b, m.b = m.c', None, 'ALL_NEW'),
+    ('REMOVE l[0] SET l[1] = l[0]', None, 'ALL_NEW'), ('SET l[1] = :v REMOVE l[0], l[2]', {':v': S('q')}, 'UPDATED_NEW'),
+    ('REMOVE l[0], l[1], l[2]', None, 'ALL_NEW'), ('REMOVE l[0], l[1], l[2]', None, 'UPDATED_NEW'),
+    ('SET l[4] = :v, l[3] = :w', {':v': S('4'), ':w': S('3')}, 'ALL_NEW'), ('SET l[4] = :v REMOVE l[2]', {':v': S('4')}, 'ALL_NEW'),
+    ('SET a.b = :v, x = zz', {':v': N(1)}, 'ALL_NEW'), ('SET x = zz, a.b = :v', {':v': N(1)}, 'ALL_NEW'), ('SET x = a + :v, y = zz', {':v': N(1)}, 'ALL_NEW'),
+    ('SET y = zz, x = a + :v', {':v': N(1)}, 'ALL_NEW'), ('REMOVE zz.y SET x = zz', None, 'ALL_NEW'), ('SET x = zz REMOVE zz.y', None, 'ALL_NEW'),
+    ('ADD a :n SET x = zz', {':n': N(1)}, 'ALL_NEW'), ('SET x = zz ADD a :n', {':n': N(1)}, 'ALL_NEW'), ('ADD a :n, zz.q :n', {':n': N(1)}, 'ALL_NEW'),
+    ('ADD zz.q :n, a :n', {':n': N(1)}, 'ALL_NEW'), ('DELETE a :s ADD zz.q :n', {':n': N(1), ':s': SS('x')}, 'ALL_NEW'),
+    ('ADD zz.q :n DELETE a :s', {':n': N(1), ':s': SS('x')}, 'ALL_NEW'), ('SET x = a + :n, y = b + :n', {':n': N(1)}, 'ALL_NEW'),
+    ('SET n = n + :big', {':big': N('9.9999999999999999999999999999999999999E+125')}, 'ALL_NEW'), ('SET n = n + :big, x = zz', {':big': N('9.9999999999999999999999999999999999999E+125')}, 'ALL_NEW'),
+    ('SET x = zz, n = n + :big', {':big': N('9.9999999999999999999999999999999999999E+125')}, 'ALL_NEW'),
+]:
+    upd('update-apply', e, values=v, item=IT, rv=rv, names={'#a': 'a'} if '#a' in e else None)
+# updates of a missing item (upsert)
+for e, v in [('SET a = :v', {':v': S('x')}), ('SET a.b = :v', {':v': S('x')}), ('REMOVE a', None), ('ADD n :v', {':v': N(1)}),
+             ('ADD s :v', {':v': SS('x')}), ('DELETE s :v', {':v': SS('x')}), ('SET l[0] = :v', {':v': S('x')}), ('SET a = if_not_exists(a, :v)', {':v': N(0)}),
+             ('SET a = b', None), ('REMOVE a.b', None), ('SET a = list_append(:v, :v)', {':v': L(N(1))})]:
+    for rv in ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'UPDATED_NEW']:
+        upd('update-apply', e, values=v, rv=rv)
+# item size after an update
+big = 'x' * 200000
+upd('update-apply', 'SET a = :v', values={':v': S(big)}, item={'b': S(big)}, rv='NONE')
+upd('update-apply', 'SET a = :v', values={':v': S('x' * 209580)}, item={'b': S(big)}, rv='NONE')
+upd('update-apply', 'SET a = :v', values={':v': S('x' * 209594)}, item={'b': S(big)}, rv='NONE')
+upd('update-apply', 'SET a = :v', values={':v': S('x' * 209595)}, item={'b': S(big)}, rv='NONE')
+upd('update-apply', 'SET a = list_append(b, b)', values=None, item={'b': L(S('x' * 150000))}, rv='NONE')
+upd('update-apply', 'SET c = :v', values={':v': S('x' * 10)}, item={'b': S('x' * 409580)}, rv='NONE')
+upd('update-apply', 'REMOVE b SET c = :v', values={':v': S('x' * 10)}, item={'b': S('x' * 409580)}, rv='NONE')
+upd('update-apply', 'SET a = :v', values={':v': S('x' * 200000)}, item={'b': S(big)}, rv='NONE', cond='attribute_exists(zz)')
+# conditions on updates, ReturnValuesOnConditionCheckFailure
+upd('update-apply', 'SET a = :v', values={':v': S('x')}, item=IT, cond='a = :v', rv='ALL_NEW', ReturnValuesOnConditionCheckFailure='ALL_OLD')
+upd('update-apply', 'SET a = :v', values={':v': S('x')}, cond='a = :v', rv='ALL_NEW', ReturnValuesOnConditionCheckFailure='ALL_OLD')
+upd('update-apply', 'SET a = :v', values={':v': S('x')}, item=IT, cond='attribute_exists(a)', rv='UPDATED_OLD', ReturnValuesOnConditionCheckFailure='ALL_OLD')
+upd('update-apply', 'SET a = zz', values=None, item=IT, cond='attribute_exists(zz)', rv='ALL_NEW')
+upd('update-apply', 'SET a.b = :v', values={':v': S('x')}, item=IT, cond='attribute_exists(zz)', rv='ALL_NEW')
+
+# run-time faults of an update: which one is reported when several actions fail
+import re as _re
+IT2 = {'a': S('A'), 'n': N(5), 'l': L(S('x')), 'm': M(b=S('b')), 'ss': SS('a'), 'big': N('9.9999999999999999999999999999999999999E+125'),
+       'nine': N('9E+125'), 'tiny': N('1E-130')}
+V2 = {':v': N(1), ':big': N('9.9999999999999999999999999999999999999E+125'), ':l': L(S('q')), ':s': SS('x'), ':n': N(1), ':one': N(1),
+      ':nine': N('9E+125'), ':five': N(5), ':tiny': N('1E-130'), ':t2': N('1.1E-130'), ':x': N('12345678901234567890123456789012345678')}
+for e in ['SET x = a + :v', 'SET x = zz + :v', 'SET x = a + zz', 'SET x = zz + a', 'SET n = n + :big, x = a + :v', 'SET x = a + :v, n = n + :big',
+          'ADD n :big SET x = zz', 'SET x = zz ADD n :big', 'SET n = n + :big REMOVE zz.y', 'REMOVE zz.y SET n = n + :big', 'SET x = list_append(a, :l), y = zz',
+          'SET y = zz, x = list_append(a, :l)', 'SET x = list_append(zz, :l), y = a + :v', 'SET x = if_not_exists(zz, a) + :v', 'SET n = n + :big, zz.q = :v',
+          'SET zz.q = :v, n = n + :big', 'ADD n :big, zz.q :n', 'ADD zz.q :n, n :big', 'ADD a :n SET x = zz', 'SET x = zz ADD a :n', 'ADD a :n REMOVE zz.y',
+          'REMOVE zz.y ADD a :n', 'SET x = :big + :big', 'SET x = :big + :big, y = zz', 'SET y = zz, x = :big + :big', 'SET x = a + :v ADD a :n',
+          'ADD a :n SET x = a + :v', 'ADD n :big SET x = a + :v', 'SET x = a + :v ADD n :big', 'ADD n :big, a :n', 'ADD a :n, n :big',
+          'SET x = list_append(a, :l) ADD n :big', 'ADD n :big SET x = list_append(a, :l)', 'SET l[5].x = :v, x = zz', 'SET x = zz, l[5].x = :v',
+          'DELETE ss :s, a :s', 'DELETE a :s, ss :s', 'SET x = a + :v, y = m + :v', 'SET x = m + :v, y = a + :v', 'SET x = zz + :v, y = yy + :v',
+          'SET x = yy + :v, y = zz + :v', 'SET x = a + :v REMOVE zz.y', 'REMOVE zz.y SET x = a + :v', 'SET zz.y = :v, x = a + :v', 'SET x = a + :v, zz.y = :v',
+          'SET x = n + :big, y = zz', 'SET x = :big + n, y = zz', 'SET x = :big + :one, y = zz', 'SET x = :big + :one', 'SET x = :five + :big, y = zz',
+          'SET x = :big + :big, y = a + :v', 'SET x = a + :v, y = :big + :big', 'SET x = :nine + :nine', 'SET x = :nine + :nine, y = zz',
+          'SET x = nine + :nine, y = zz', 'SET x = big + big, y = zz', 'SET x = big + :one, y = zz', 'SET x = :t2 - :tiny', 'SET x = :t2 - :tiny, y = zz',
+          'SET x = tiny - :t2, y = zz', 'SET x = :x + :v', 'SET x = :x + :v, y = zz', 'ADD big :big, zz.y :v', 'ADD big :one, zz.y :v', 'ADD x :big SET y = zz',
+          'SET x = :big - :five, y = zz', 'SET x = :five - :big, y = zz', 'SET x = n - :big, y = zz', 'SET x = :x + :v, y = a + :v',
+          'SET m.x = zz, m.y = a + :v', 'SET m.y = a + :v, m.x = zz', 'SET m.q.r = :v, m.x = zz', 'SET zz.y = a + :v', 'SET zz.y = yy', 'SET a.y = yy',
+          'SET l[0] = zz, l[1] = a + :v', 'SET l[1] = a + :v, l[0] = zz', 'SET l[3].q = :v, l[0] = zz', 'ADD a :n, m :n, l :n', 'ADD l :n, m :n, a :n',
+          'SET b1 = zz, b2 = a + :v, b3 = l + :v', 'SET b3 = l + :v, b2 = a + :v, b1 = zz', 'SET aaa = zz, bbb = a + :v, ccc = yy, ddd = m + :v, eee = :big + :big',
+          'SET eee = :big + :big, ddd = m + :v, ccc = yy, bbb = a + :v, aaa = zz']:
+    used = {k: v for k, v in V2.items() if _re.search(_re.escape(k) + r'\b', e)}
+    upd('update-runtime', e, values=used or None, item=IT2)
