@@ -14,7 +14,7 @@ import { compareValues } from '../model/values.js';
 import type * as E from '../expr/ast.js';
 import { Placeholders } from '../expr/placeholders.js';
 import { checkConditionTextPasses, checkUpdateTextPasses, compileCondition, compileUpdate } from '../expr/validate.js';
-import { checkPathOverlaps } from '../expr/overlap.js';
+import { buildPathTree } from '../expr/path-tree.js';
 import type { CCondition, CUpdate, DocPath } from '../expr/compiled.js';
 import type { Expr, PathStep } from './ast.js';
 import type { Pos } from './lexer.js';
@@ -255,6 +255,8 @@ export class Translator {
         }
         throw validation(M.unsupportedUpdateOperator(e.op));
       case 'unary':
+        // `-x` reads as a subtraction with one operand.
+        if (e.op === '-') throw validation('Incorrect number of operands for operator or function; operator or function: -, number of operands: 1');
         throw validation(M.unsupportedUpdateOperator(e.op));
       case 'call': {
         if (!UPDATE_FUNCTIONS.has(e.name) && !CONDITION_FUNCTIONS.has(e.name)) throw validation(M.unrecognizedFunction(e.name));
@@ -284,6 +286,6 @@ export class Translator {
 
   /** Resolves select-list paths, refusing overlapping ones as DynamoDB does (first written first). */
   projectionPaths(paths: readonly E.PathNode[]): DocPath[] {
-    return unprefixed(() => checkPathOverlaps('ProjectionExpression', [...paths].reverse(), this.placeholders()).reverse());
+    return unprefixed(() => buildPathTree('ProjectionExpression', [...paths].reverse(), this.placeholders()).paths.reverse());
   }
 }

@@ -122,14 +122,13 @@ export class ValueConverter {
     }
   }
 
+  /** Inside a value, parameters are refused too: only a whole attribute may be a `?`. */
   private nested(e: Expr, key: string): AttributeValue {
     switch (e.k) {
       case 'lit':
         if (e.type === 'ion') throw validation(M.ionLiteral(ionType(e.value), key, e.pos));
         if (e.type === 'missing') throw validation(M.unsupportedType('LiteralMissing', key, e.pos));
         return this.literal(e.type, e.value);
-      case 'param':
-        return this.param(e.index);
       case 'list':
         return { L: e.items.map((x, i) => this.nested(x, `${key}.${i}`)) };
       case 'bag':

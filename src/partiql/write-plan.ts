@@ -69,7 +69,10 @@ export function checkUpdate(s: UpdateStatement, tr: Translator): CheckedUpdate {
   const removes: E.UpdateAction[] = [];
   const adds: E.UpdateAction[] = [];
   const deletes: E.UpdateAction[] = [];
-  for (const c of s.clauses) {
+  // The expression module checks an update's actions last-written first, as UpdateItem's
+  // service does; PartiQL's checks run first-written first (e.g. which of two overlapping paths
+  // is "path one"), so the actions are handed over in reverse. Their order changes no result.
+  for (const c of [...s.clauses].reverse()) {
     const path = targetPath(c, tr);
     if (c.k === 'remove') {
       removes.push({ kind: 'REMOVE', path });

@@ -32,7 +32,8 @@ export const batchExecuteStatement: OperationHandler = async (input, ctx) => {
   if (requests.length === 0) throw validation(M.batchEmpty);
 
   const parsed: (Parsed | StatementError)[] = requests.map((r) => attempt(() => parse(String(r.Statement ?? ''))));
-  const kinds = parsed.map((p) => ('statement' in p ? statementKind(p.statement) : undefined));
+  // EXISTS is a write only in a transaction; here it is refused on its own.
+  const kinds = parsed.map((p) => ('statement' in p && p.statement.kind !== 'expr' ? statementKind(p.statement) : undefined));
   if (kinds.includes('read') && kinds.includes('write')) throw validation(M.batchMixed);
   const reading = kinds.includes('read');
   if (requests.length > MAX_BATCH_STATEMENTS) throw validation(reading ? M.batchTooManyReads : M.batchTooManyWrites);
@@ -42,7 +43,7 @@ export const batchExecuteStatement: OperationHandler = async (input, ctx) => {
     if (!('statement' in p)) return { error: p };
     const r = requests[i]!;
     // A statement that is only an expression (`1`, `x.y`) is neither a read nor a write.
-    if (kinds[i] === undefined) {
+    if (p.statement.kind === 'expr' && statementKind(p.statement) === undefined) {
       return { error: { Code: 'ValidationError', Message: M.invalidOperation } };
     }
     let planned: Plan;

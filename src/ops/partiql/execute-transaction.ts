@@ -117,7 +117,7 @@ function planForTransaction(i: number, statement: Statement, plan: (i: number) =
       if (p.returning) throw refuse(M.txReturning);
       break;
     case 'exists':
-      if (p.select.projection || p.select.index || !p.select.single?.rest) throw refuse(M.txExists);
+      if (p.select.index || !p.select.single?.rest) throw refuse(M.txExists);
       break;
   }
   return p;
