@@ -1,16 +1,15 @@
 /**
  * ItemCount and TableSizeBytes / IndexSizeBytes for DescribeTable.
  *
- * For now they are worked out by reading the table's (or index's) whole key space in one
- * snapshot: exact, like DynamoDB Local, where the service refreshes them only every six hours.
- * This is the seam where counters maintained by the item write path can replace the scan
- * without DescribeTable noticing.
+ * The item write path keeps one counter per table and per index in the same storage transaction
+ * as the change (`adjustStats`), so the numbers are exact and survive a crash — like DynamoDB
+ * Local's, where the service refreshes them only every six hours — and DescribeTable reads two
+ * numbers instead of scanning the table.
  */
-import type { Item } from '../model/types.js';
-import { itemSize } from '../model/size.js';
 import type { Services } from '../ops/types.js';
-import type { StorageReader } from '../storage/engine.js';
-import { indexPrefix, prefixRange, tablePrefix } from '../storage/keys.js';
+import type { StorageReader, StorageTransaction } from '../storage/engine.js';
+import { SPACE_SYSTEM } from '../storage/keys.js';
+import { getSync } from '../storage/sync-read.js';
 import type { IndexMeta, TableMeta } from './types.js';
 
 export interface Stats {
@@ -18,40 +17,51 @@ export interface Stats {
   sizeBytes: number;
 }
 
-export function tableStats(services: Services, meta: TableMeta): Promise<Stats> {
-  return services.storage.read((reader) => scan(reader, tablePrefix(meta.id)));
+const STATS_TAG = 0x53; // 'S'
+
+/** SPACE_SYSTEM | 'S' | table or index id → "count,bytes". Cleared when the table or index is dropped. */
+export function statsKey(ownerId: number): Buffer {
+  const key = Buffer.alloc(6);
+  key[0] = SPACE_SYSTEM;
+  key[1] = STATS_TAG;
+  key.writeUInt32BE(ownerId >>> 0, 2);
+  return key;
 }
 
-/** An index's entries are the projected items the item write path stores under its own prefix. */
+function parse(value: string | undefined): Stats {
+  if (value === undefined) return { itemCount: 0, sizeBytes: 0 };
+  const comma = value.indexOf(',');
+  return { itemCount: Number(value.slice(0, comma)), sizeBytes: Number(value.slice(comma + 1)) };
+}
+
+/** Adds a change's deltas to a table's or index's counters inside the change's transaction. */
+export function adjustStats(tx: StorageTransaction, ownerId: number, countDelta: number, bytesDelta: number): void {
+  if (countDelta === 0 && bytesDelta === 0) return;
+  const key = statsKey(ownerId);
+  const s = parse(getSync(tx, key));
+  const count = s.itemCount + countDelta;
+  if (count <= 0) tx.delete(key);
+  else tx.put(key, `${count},${Math.max(0, s.sizeBytes + bytesDelta)}`);
+}
+
+async function read(reader: StorageReader, ownerId: number): Promise<Stats> {
+  return parse(await reader.get(statsKey(ownerId)));
+}
+
+export function tableStats(services: Services, meta: TableMeta): Promise<Stats> {
+  return services.storage.read((reader) => read(reader, meta.id));
+}
+
 export function indexStats(services: Services, _meta: TableMeta, index: IndexMeta): Promise<Stats> {
-  return services.storage.read((reader) => scan(reader, indexPrefix(index.id)));
+  return services.storage.read((reader) => read(reader, index.id));
 }
 
 /** Stats of a table and all its indexes from one snapshot, so the numbers agree with each other. */
 export function allStats(services: Services, meta: TableMeta): Promise<{ table: Stats; indexes: Map<string, Stats> }> {
   return services.storage.read(async (reader) => {
-    const table = await scan(reader, tablePrefix(meta.id));
+    const table = await read(reader, meta.id);
     const indexes = new Map<string, Stats>();
-    for (const index of [...meta.lsis, ...meta.gsis]) indexes.set(index.name, await scan(reader, indexPrefix(index.id)));
+    for (const index of [...meta.lsis, ...meta.gsis]) indexes.set(index.name, await read(reader, index.id));
     return { table, indexes };
   });
-}
-
-async function scan(reader: StorageReader, prefix: Buffer): Promise<Stats> {
-  let itemCount = 0;
-  let sizeBytes = 0;
-  for await (const [, value] of reader.range(prefixRange(prefix))) {
-    itemCount++;
-    sizeBytes += sizeOf(value);
-  }
-  return { itemCount, sizeBytes };
-}
-
-function sizeOf(stored: string): number {
-  try {
-    return itemSize(JSON.parse(stored) as Item);
-  } catch {
-    // Not an item (a future layout): count its bytes rather than fail DescribeTable.
-    return Buffer.byteLength(stored);
-  }
 }

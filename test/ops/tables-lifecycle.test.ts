@@ -11,13 +11,16 @@ import { join } from 'node:path';
 import {
   CreateTableCommand,
   DeleteTableCommand,
+  DeleteItemCommand,
   DescribeTableCommand,
   DynamoDBClient,
+  PutItemCommand,
+  type AttributeValue,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
 import { Catalog } from '../../src/catalog/catalog.js';
-import { tableStats, indexStats } from '../../src/catalog/stats.js';
+import { adjustStats } from '../../src/catalog/stats.js';
 import type { TableMeta } from '../../src/catalog/types.js';
 import { defaultConfig } from '../../src/config.js';
 import { openStorage } from '../../src/storage/open.js';
@@ -244,6 +247,9 @@ describe('across restarts (LMDB data directory)', () => {
           tx.put(Buffer.concat([indexPrefix(meta.gsis[0]!.id), suffix]), JSON.stringify({ pk: { S: `k${i}` }, g: { S: 'x' } }));
           tx.put(Buffer.concat([tablePrefix(orphan), suffix]), '{}');
         }
+        // What the item write path would have counted for these items (catalog/stats.ts).
+        adjustStats(tx, meta.id, 1200, 0);
+        adjustStats(tx, meta.gsis[0]!.id, 1200, 0);
         catalog.addDrop(tx, { kind: 'table', id: orphan });
       });
       return { table: meta.id, index: meta.gsis[0]!.id, orphan };
@@ -286,23 +292,44 @@ describe('across restarts (LMDB data directory)', () => {
 });
 
 describe('catalog/stats.ts', () => {
-  test('counts items and sizes them by DynamoDB rules, per table and per index', async () => {
-    const storage = await openStorage({ inMemory: true });
+  test('the write path keeps ItemCount and sizes by DynamoDB rules, per table and per index', async () => {
+    const server = await startServer({ port: 0, inMemory: true });
+    const db = client(server.url);
+    const put = (item: Record<string, AttributeValue>) => db.send(new PutItemCommand({ TableName: 'st_counts', Item: item }));
+    const describe = async () => {
+      const { Table } = await db.send(new DescribeTableCommand({ TableName: 'st_counts' }));
+      const g = Table!.GlobalSecondaryIndexes![0]!;
+      return { items: Table!.ItemCount, bytes: Table!.TableSizeBytes, gItems: g.ItemCount, gBytes: g.IndexSizeBytes };
+    };
     try {
-      const catalog = new Catalog(storage);
-      const services = { storage, catalog, config: defaultConfig() };
-      const meta = { id: 7, lsis: [], gsis: [{ kind: 'GSI', name: 'g', id: 8 }] } as unknown as TableMeta;
-      await storage.transact((tx) => {
-        // "pk" + "a" = 3 bytes; "pk" + "bb" + "n" + 1-digit number (2 bytes) = 4 + 3 = 7 bytes.
-        tx.put(Buffer.concat([tablePrefix(7), Buffer.from('1')]), JSON.stringify({ pk: { S: 'a' } }));
-        tx.put(Buffer.concat([tablePrefix(7), Buffer.from('2')]), JSON.stringify({ pk: { S: 'bb' }, n: { N: '5' } }));
-        tx.put(Buffer.concat([tablePrefix(8), Buffer.from('x')]), JSON.stringify({ pk: { S: 'other table' } }));
-        tx.put(Buffer.concat([indexPrefix(8), Buffer.from('1')]), JSON.stringify({ pk: { S: 'a' } }));
-      });
-      assert.deepEqual(await tableStats(services, meta), { itemCount: 2, sizeBytes: 3 + 7 });
-      assert.deepEqual(await indexStats(services, meta, meta.gsis[0]!), { itemCount: 1, sizeBytes: 3 });
+      await db.send(
+        new CreateTableCommand({
+          TableName: 'st_counts',
+          ...hashKey(),
+          AttributeDefinitions: [
+            { AttributeName: 'pk', AttributeType: 'S' },
+            { AttributeName: 'g', AttributeType: 'S' },
+          ],
+          ...onDemand,
+          GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+        }),
+      );
+      // "pk"+"a" = 3 bytes; "pk"+"bb" + "n" + a 1-digit number (2 bytes) = 4 + 3 = 7 bytes.
+      await put({ pk: { S: 'a' } });
+      await put({ pk: { S: 'bb' }, n: { N: '5' } });
+      assert.deepEqual(await describe(), { items: 2, bytes: 10, gItems: 0, gBytes: 0 });
+      // Joining the sparse index: the item grows by "g"+"x" = 2; its KEYS_ONLY entry is 3 + 2 = 5.
+      await put({ pk: { S: 'a' }, g: { S: 'x' } });
+      assert.deepEqual(await describe(), { items: 2, bytes: 12, gItems: 1, gBytes: 5 });
+      // Overwriting with the same item changes nothing; deleting takes both entries away.
+      await put({ pk: { S: 'a' }, g: { S: 'x' } });
+      assert.deepEqual(await describe(), { items: 2, bytes: 12, gItems: 1, gBytes: 5 });
+      await db.send(new DeleteItemCommand({ TableName: 'st_counts', Key: { pk: { S: 'a' } } }));
+      await db.send(new DeleteItemCommand({ TableName: 'st_counts', Key: { pk: { S: 'missing' } } }));
+      assert.deepEqual(await describe(), { items: 1, bytes: 7, gItems: 0, gBytes: 0 });
     } finally {
-      await storage.close();
+      db.destroy();
+      await server.close();
     }
   });
 });

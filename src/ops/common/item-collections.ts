@@ -19,6 +19,7 @@ import { itemSize } from '../../model/size.js';
 import type { AttributeValue, Item } from '../../model/types.js';
 import type { StorageTransaction } from '../../storage/engine.js';
 import { hashKeyValue, SPACE_SYSTEM } from '../../storage/keys.js';
+import { getSync } from '../../storage/sync-read.js';
 import { belongsInIndex } from './index-maintenance.js';
 import { projectForIndex } from './indexes.js';
 
@@ -71,8 +72,7 @@ function contribution(table: TableMeta, item: Item | undefined): number {
  * returns the collection's size afterwards; throws ItemCollectionSizeLimitExceededException when
  * the write would grow the collection past the limit.
  *
- * The counter is read with a synchronous range read, which the embedded engines provide (the
- * storage interface allows a synchronous iterable), so the write path stays synchronous.
+ * The counter is read synchronously (storage/sync-read.ts), so the write path stays synchronous.
  */
 export function updateItemCollection(
   tx: StorageTransaction,
@@ -96,10 +96,8 @@ export function updateItemCollection(
 }
 
 function readCounter(tx: StorageTransaction, key: Buffer): number {
-  const entries = tx.range({ gte: key, lte: key, limit: 1 });
-  if (!(Symbol.iterator in entries)) throw new Error('item collection counters need a storage engine with synchronous reads');
-  for (const [, value] of entries as Iterable<readonly [Buffer, string]>) return Number(value);
-  return 0;
+  const value = getSync(tx, key);
+  return value === undefined ? 0 : Number(value);
 }
 
 /**

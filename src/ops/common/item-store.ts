@@ -15,6 +15,7 @@ import { projectForIndex } from './indexes.js';
 import { belongsInIndex, indexesToMaintain } from './index-maintenance.js';
 import { updateItemCollection, type ItemCollectionSize } from './item-collections.js';
 import { emitStreamRecord, hasEnabledStream } from '../../streams/emit.js';
+import { adjustStats } from '../../catalog/stats.js';
 
 export function itemStorageKey(table: TableMeta, keyOrItem: Item): Buffer {
   return itemKey(table.id, table.key, keyOrItem);
@@ -50,6 +51,7 @@ export function applyItemChange(tx: StorageTransaction, change: ItemChange): Cha
   const itemCollection = updateItemCollection(tx, table, oldItem, newItem);
   if (newItem) tx.put(key, JSON.stringify(newItem));
   else if (oldItem) tx.delete(key);
+  adjustStats(tx, table.id, (newItem ? 1 : 0) - (oldItem ? 1 : 0), (newItem ? itemSize(newItem) : 0) - (oldItem ? itemSize(oldItem) : 0));
   const units: ChangeOutcome = noIndexUnits();
   if (itemCollection) units.itemCollection = itemCollection;
   // The latest metadata's indexes: a GSI being backfilled must not miss this write (index-maintenance.ts).
@@ -77,20 +79,24 @@ function applyIndexChange(
   if (!oldEntry && !newEntry) return 0;
   const oldKey = oldEntry ? indexEntryKey(index.id, index.key, table.key, oldItem!) : undefined;
   const newKey = newEntry ? indexEntryKey(index.id, index.key, table.key, newItem!) : undefined;
+  const oldSize = oldEntry ? itemSize(oldEntry) : 0;
+  const newSize = newEntry ? itemSize(newEntry) : 0;
   if (oldKey && newKey && oldKey.equals(newKey)) {
     if (sameItem(oldEntry!, newEntry!)) return 0;
     tx.put(newKey, JSON.stringify(newEntry));
-    return writeUnits(itemSize(newEntry!));
+    adjustStats(tx, index.id, 0, newSize - oldSize);
+    return writeUnits(newSize);
   }
   let spent = 0;
   if (oldKey) {
     tx.delete(oldKey);
-    spent += writeUnits(itemSize(oldEntry!));
+    spent += writeUnits(oldSize);
   }
   if (newKey) {
     tx.put(newKey, JSON.stringify(newEntry));
-    spent += writeUnits(itemSize(newEntry!));
+    spent += writeUnits(newSize);
   }
+  adjustStats(tx, index.id, (newKey ? 1 : 0) - (oldKey ? 1 : 0), newSize - oldSize);
   return spent;
 }
 

@@ -23,6 +23,9 @@
  */
 import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
+import { itemSize } from '../../model/size.js';
+import { adjustStats } from '../../catalog/stats.js';
+import { getSync } from '../../storage/sync-read.js';
 import { indexEntryKey, prefixRange, tablePrefix } from '../../storage/keys.js';
 import { belongsInIndex } from '../common/index-maintenance.js';
 import { projectForIndex } from '../common/indexes.js';
@@ -46,7 +49,11 @@ export async function backfillGsi(services: Services, table: TableMeta, index: I
         last = key;
         const item = JSON.parse(value) as Item;
         if (!belongsInIndex(index, item)) continue;
-        tx.put(indexEntryKey(index.id, index.key, table.key, item), JSON.stringify(projectForIndex(table, index, item)));
+        const entryKey = indexEntryKey(index.id, index.key, table.key, item);
+        const entry = projectForIndex(table, index, item);
+        // A write since the GSI appeared may have put this entry already (and counted it).
+        if (getSync(tx, entryKey) === undefined) adjustStats(tx, index.id, 1, itemSize(entry));
+        tx.put(entryKey, JSON.stringify(entry));
       }
       return { count, last };
     });

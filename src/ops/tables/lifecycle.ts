@@ -20,6 +20,7 @@ import type { StorageTransaction } from '../../storage/engine.js';
 import type { Services } from '../types.js';
 import { backfillIndex } from './backfill.js';
 import { collectionCountersPrefix } from '../common/item-collections.js';
+import { statsKey } from '../../catalog/stats.js';
 import { definitionsInUse } from './validate-update-table.js';
 
 /** Keys deleted per transaction while clearing a dropped key space: short transactions keep writers moving. */
@@ -196,10 +197,11 @@ export class Lifecycle implements BackgroundService {
   /** Deletes a dropped key space batch by batch, then forgets the drop. */
   private async clear(drop: PendingDrop): Promise<void> {
     // A table's item-collection size counters (tables with LSIs, item-collections.ts) go with it.
+    // So do its (or the index's) ItemCount/size counters (catalog/stats.ts).
     const ranges =
       drop.kind === 'table'
-        ? [prefixRange(collectionCountersPrefix(drop.id)), prefixRange(tablePrefix(drop.id))]
-        : [prefixRange(indexPrefix(drop.id))];
+        ? [prefixRange(statsKey(drop.id)), prefixRange(collectionCountersPrefix(drop.id)), prefixRange(tablePrefix(drop.id))]
+        : [prefixRange(statsKey(drop.id)), prefixRange(indexPrefix(drop.id))];
     for (let i = 0; i < ranges.length; i++) {
       const range = ranges[i]!;
       const last = i === ranges.length - 1;
