@@ -52,7 +52,7 @@ const EXPRESSIONS: Readonly<Record<ExpressionOperation, readonly string[]>> = {
   GetItem: ['ProjectionExpression'],
   BatchGetItem: ['ProjectionExpression'],
   TransactGetItems: ['ProjectionExpression'],
-  Query: ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression'],
+  Query: ['FilterExpression', 'ProjectionExpression', 'KeyConditionExpression'],
   Scan: ['FilterExpression', 'ProjectionExpression'],
 };
 

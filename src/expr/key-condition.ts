@@ -95,20 +95,22 @@ export function structureKeyCondition(c: CCondition, key: KeyShape): KeyConditio
     if (seen.has(p.name)) throw validation('KeyConditionExpressions must only contain one condition per key');
     seen.add(p.name);
   }
+  if (parts.length > 2) throw validation('Conditions can be of length 1 or 2 only');
   const hash = parts.find((p) => p.name === key.hash.name);
+  if (hash && hash.op !== '=') throw validation('Query key condition not supported');
   const others = parts.filter((p) => p !== hash);
   if (!hash || others.some((p) => p.name !== key.range?.name)) throw validation('Query condition missed key schema element');
-  if (hash.op !== '=') throw validation('Query key condition not supported');
   const sort = others[0];
-  checkKeyValue(key.hash.name, key.hash.type, hash.values);
-  if (sort) checkKeyValue(sort.name, key.range!.type, sort.values);
+  checkKeyValues(key.hash.name, key.hash.type, hash.values);
+  if (sort) checkKeyValues(sort.name, key.range!.type, sort.values);
   return {
     partition: { name: hash.name, value: hash.values[0]! },
     ...(sort ? { sort: { name: sort.name, op: sort.op, values: sort.values } } : {}),
   };
 }
 
-function checkKeyValue(name: string, type: string, values: readonly AttributeValue[]): void {
+/** The partition key's values are checked (type, then emptiness) before the sort key's. */
+function checkKeyValues(name: string, type: string, values: readonly AttributeValue[]): void {
   for (const v of values) {
     if (typeOf(v) !== type) throw validation('One or more parameter values were invalid: Condition parameter type does not match schema type');
   }

@@ -16,6 +16,7 @@ import {
   type KeyCondition,
 } from '../../src/expr/index.js';
 import type { AttributeValue, Item, KeyShape } from '../../src/model/types.js';
+import { checkFilterKeyAttributes } from '../../src/expr/filter-keys.js';
 import { compareValues, validateItem } from '../../src/model/values.js';
 import { normalizeNumber } from '../../src/model/numbers.js';
 
@@ -111,6 +112,8 @@ export function runCase(c: CorpusCase): Outcome {
       case 'Query':
       case 'Scan': {
         const x = prepareExpressions(c.params, ctx);
+        // Query's own check (src/ops/query), made after the expressions are validated.
+        if (c.op === 'Query' && x.filter) checkFilterKeyAttributes(x.filter, table.key);
         let items = (c.items ?? []).map((i) => validateItem(i));
         if (c.op === 'Query') {
           items = items.filter((i) => matchesKey(x.keyCondition!, i));

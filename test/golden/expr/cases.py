@@ -404,3 +404,149 @@ for e in ['SET x = a + :v', 'SET x = zz + :v', 'SET x = a + zz', 'SET x = zz + a
           'SET eee = :big + :big, ddd = m + :v, ccc = yy, bbb = a + :v, aaa = zz']:
     used = {k: v for k, v in V2.items() if _re.search(_re.escape(k) + r'\b', e)}
     upd('update-runtime', e, values=used or None, item=IT2)
+
+# ---------------------------------------------------------------------------------------------
+# condition-eval: what conditions evaluate to, over every type
+CI = {'s': S('hello'), 'e': S(''), 'n': N('10'), 'nf': N('-2.5'), 'b': B('AQID'), 'bo': BOOL(True), 'nu': NULL,
+      'ss': SS('a', 'bb'), 'ns': NS(1, '2.5'), 'bs': BS('AQ==', 'AgM='), 'l': L(S('a'), N(1), L(S('x')), M(k=S('v'))),
+      'm': M(a=S('x'), b=L(N(1), N(2)), c=M(d=S('deep'))), 'u': S('é😀z'), 'em': M(), 'el': L()}
+VALS = {':s': S('hello'), ':h': S('he'), ':z': S('z'), ':n': N(10), ':n10': N('10.0'), ':n9': N(9), ':big': N('1E+100'),
+        ':b': B('AQID'), ':b1': B('AQ=='), ':b2': B('Ag=='), ':t': BOOL(True), ':f': BOOL(False), ':null': NULL,
+        ':ss': SS('bb', 'a'), ':ns': NS('2.50', 1), ':l': L(S('a'), N(1), L(S('x')), M(k=S('v'))), ':m': M(a=S('x'), b=L(N(1), N(2)), c=M(d=S('deep'))),
+        ':a': S('a'), ':one': N(1), ':x': L(S('x')), ':kv': M(k=S('v')), ':e': S(''), ':two': N(2), ':five': N(5), ':zero': N(0),
+        ':S': S('S'), ':N': S('N'), ':B': S('B'), ':BOOL': S('BOOL'), ':NULL': S('NULL'), ':SS': S('SS'), ':NS': S('NS'), ':BS': S('BS'), ':L': S('L'), ':M': S('M'),
+        ':ell': S('ell'), ':ab': B('AQ=='), ':bad': B('Aw=='), ':u1': S('é'), ':uz': S('😀'), ':three': N(3), ':four': N(4), ':seven': N(7)}
+conds = [
+    's = :s', 's = :h', 's <> :s', 's <> :h', 'zz = :s', 'zz <> :s', 'NOT zz = :s', 's < :z', 's > :h', 's >= :s', 's <= :h',
+    'n = :n', 'n = :n10', 'n > :n9', 'n < :big', 'nf < :zero', 'n BETWEEN :n9 AND :n10', 'n BETWEEN :n10 AND :n10', 'nf BETWEEN :n9 AND :n10',
+    's BETWEEN :h AND :z', 's = :n', 's < :n', 'n < :s', 'b = :b', 'b > :b1', 'b < :b2', 'b BETWEEN :b1 AND :b2', 'bo = :t', 'bo = :f', 'bo <> :f',
+    'nu = :null', 'nu <> :null', 'ss = :ss', 'ns = :ns', 'l = :l', 'm = :m', 'm.c = :kv', 'l[3] = :kv', 'm.c.d = :s', 'm.b[1] = :two', 'l[2][0] = :s',
+    'l[9] = :s', 'm.zz = :s', 's.x = :s', 'l.x = :s', 'm[0] = :s', 'n IN (:n9, :n10)', 'n IN (:n9, :s)', 's IN (:s)', 'zz IN (:s)', 'l IN (:l)',
+    'attribute_exists(s)', 'attribute_exists(zz)', 'attribute_not_exists(zz)', 'attribute_not_exists(s)', 'attribute_exists(m.c.d)',
+    'attribute_exists(m.c.zz)', 'attribute_exists(l[3].k)', 'attribute_exists(l[4])', 'attribute_exists(s[0])', 'attribute_exists(e)', 'attribute_exists(nu)',
+    'attribute_type(s, :S)', 'attribute_type(s, :N)', 'attribute_type(n, :N)', 'attribute_type(b, :B)', 'attribute_type(bo, :BOOL)', 'attribute_type(nu, :NULL)',
+    'attribute_type(ss, :SS)', 'attribute_type(ns, :NS)', 'attribute_type(bs, :BS)', 'attribute_type(l, :L)', 'attribute_type(m, :M)', 'attribute_type(zz, :S)',
+    'attribute_type(m.c, :M)', 'attribute_type(:s, :S)', 'attribute_type(:n, :S)', 'attribute_type(size(s), :N)',
+    'begins_with(s, :h)', 'begins_with(s, :s)', 'begins_with(s, :z)', 'begins_with(s, :e)', 'begins_with(e, :e)', 'begins_with(b, :ab)', 'begins_with(b, :bad)',
+    'begins_with(b, :b)', 'begins_with(s, :ab)', 'begins_with(b, :h)', 'begins_with(zz, :h)', 'begins_with(n, :h)', 'begins_with(ss, :a)', 'begins_with(u, :u1)',
+    'begins_with(:s, :h)', 'begins_with(:h, s)', 'begins_with(s, s2)', 'begins_with(m.c.d, :e)',
+    'contains(s, :ell)', 'contains(s, :z)', 'contains(s, :e)', 'contains(ss, :a)', 'contains(ss, :z)', 'contains(ns, :one)', 'contains(ns, :two)',
+    'contains(bs, :ab)', 'contains(bs, :bad)', 'contains(l, :a)', 'contains(l, :one)', 'contains(l, :x)', 'contains(l, :kv)', 'contains(l, :z)',
+    'contains(m, :a)', 'contains(n, :one)', 'contains(b, :ab)', 'contains(zz, :a)', 'contains(s, :n)', 'contains(ns, :n10)', 'contains(u, :uz)',
+    'contains(:s, :ell)', 'contains(:ss, :a)', 'contains(:l, :x)', 'contains(ss, s)', 'contains(l, m.b)', 'contains(m.b, :two)', 'contains(bo, :t)',
+    'size(s) = :five', 'size(e) = :zero', 'size(u) = :five', 'size(u) = :one', 'size(u) = :three', 'size(u) = :four', 'size(u) = :seven', 'size(b) = :two', 'size(ss) = :two', 'size(ns) = :two', 'size(bs) = :two',
+    'size(l) = :n', 'size(m) = :two', 'size(em) = :zero', 'size(el) = :zero', 'size(n) = :two', 'size(bo) = :one', 'size(nu) = :one', 'size(zz) = :zero',
+    'size(zz) <> :zero', 'NOT size(zz) = :zero', 'size(l) BETWEEN :one AND :five', 'size(s) IN (:five)', 'size(:s) = :five', 'size(:l) = :n',
+    'size(m.b) = :two', 'size(s) > size(ss)', 'size(s) = size(u)', 'size(l[2]) = :one',
+    's = :s AND n = :n', 's = :s AND n = :n9', 's = :h OR n = :n', 's = :h OR n = :n9', 'NOT (s = :s AND n = :n9)', 'NOT s = :s OR n = :n',
+    's = :h OR n = :n AND bo = :f', '(s = :h OR n = :n) AND bo = :f', 'NOT NOT s = :s', 'NOT attribute_exists(zz) AND NOT contains(s, :z)',
+    'm.a = :a AND l[0] = :a AND m.c.d = :s OR zz = :a', 's = :s AND (n = :n9 OR (bo = :t AND nu = :null))',
+    's = m.a', 'm.a = l[0]', 'l[0] = m.a', 'n = ns', 'l[1] = n', 'l[1] < n', 's > m.a', 'm.b[0] = l[1]', 'zz = yy2', 'zz <> yy2',
+    'zz BETWEEN :n9 AND :n10', 'n BETWEEN zz AND :n10', 'n BETWEEN m.b[0] AND :n10', 's BETWEEN :n9 AND :n10', 'n BETWEEN :s AND :z',
+]
+for cnd in conds:
+    used = {k: v for k, v in VALS.items() if _re.search(_re.escape(k) + r'(?![A-Za-z0-9_])', cnd)}
+    put('condition-eval', cnd, values=used or None, item=CI)
+put('condition-eval', 'attribute_not_exists(pk)', values=None, item=None)
+put('condition-eval', 'attribute_exists(pk)', values=None, item=None)
+put('condition-eval', 'attribute_not_exists(pk)', values=None, item=CI)
+put('condition-eval', 'a = :v', values=V, item=None)
+put('condition-eval', 'a <> :v', values=V, item=None)
+put('condition-eval', 'NOT a = :v', values=V, item=None)
+put('condition-eval', 'size(a) = :z', values={':z': N(0)}, item=None)
+put('condition-eval', 'attribute_exists(a)', values=None, item=CI, ReturnValuesOnConditionCheckFailure='ALL_OLD')
+put('condition-eval', 'attribute_exists(a)', values=None, item=None, ReturnValuesOnConditionCheckFailure='ALL_OLD')
+put('condition-eval', 'attribute_exists(a)', values=None, item=CI, ReturnValuesOnConditionCheckFailure='NONE')
+put('condition-eval', 'attribute_exists(s)', values=None, item=CI, ReturnValues='ALL_OLD')
+add('condition-eval', {'op': 'DeleteItem', 'table': 'h', 'item': CI, 'params': {'ConditionExpression': 'contains(ss, :a)', 'ExpressionAttributeValues': {':a': S('a')}, 'ReturnValues': 'ALL_OLD'}})
+add('condition-eval', {'op': 'DeleteItem', 'table': 'h', 'item': CI, 'params': {'ConditionExpression': 'contains(ss, :a)', 'ExpressionAttributeValues': {':a': S('q')}, 'ReturnValuesOnConditionCheckFailure': 'ALL_OLD'}})
+add('condition-eval', {'op': 'DeleteItem', 'table': 'h', 'item': None, 'params': {'ConditionExpression': 'attribute_not_exists(pk)'}})
+# key tables: conditions on sort keys
+for cnd, v in [('sk = :s', {':s': S('s')}), ('begins_with(sk, :s)', {':s': S('s')}), ('sk BETWEEN :a AND :b', {':a': S('a'), ':b': S('z')}), ('attribute_exists(sk)', None)]:
+    put('condition-eval', cnd, values=v, item={'x': S('1')}, table='hr')
+for cnd, v in [('sk = :s', {':s': N('1.0')}), ('sk < :s', {':s': N(2)}), ('pk = :p', {':p': N(1)}), ('begins_with(sk, :b)', {':b': B('AQ==')}),
+               ('sk = :b', {':b': B('AQ==')}), ('size(sk) = :one', {':one': N(1)})]:
+    put('condition-eval', cnd, values=v, item={'x': S('1')}, table='nb' if ':b' in cnd or 'pk' in cnd or 'size' in cnd else 'hn')
+
+# ---------------------------------------------------------------------------------------------
+# projection: results of ProjectionExpression on GetItem
+PI = {'a': S('A'), 'b': N(2), 'l': L(S('x'), M(p=S('P'), q=S('Q')), L(N(1), N(2), N(3)), S('w')),
+      'm': M(x=S('X'), y=M(z=S('Z'), w=L(S('w0'), S('w1'))), e=M()), 'ss': SS('a', 'b'), 'n': NULL, 'name': S('reserved')}
+for proj, n in [('a', None), ('a, b', None), ('zz', None), ('a, zz', None), ('m.x', None), ('m.y.z', None), ('m.zz', None), ('m.x, m.y.z', None),
+                ('m.y.w[1]', None), ('l[0]', None), ('l[1]', None), ('l[1].q', None), ('l[2][1]', None), ('l[0], l[3]', None), ('l[3], l[0]', None),
+                ('l[9]', None), ('l[0], l[9]', None), ('l[1].zz', None), ('l[1].q, l[2][2], l[3]', None), ('a.x', None), ('l.x', None), ('m[0]', None),
+                ('ss', None), ('ss[0]', None), ('n', None), ('m.e', None), ('m.e.x', None), ('pk', None), ('pk, a', None), ('#n', {'#n': 'name'}),
+                ('#n, #m.#x', {'#n': 'name', '#m': 'm', '#x': 'x'}), ('#a', {'#a': 'zz'}), ('m.y, l[2][0]', None), ('m.y.w[0], m.y.w[1]', None),
+                ('l[2][0], l[2][2], l[1].p', None), ('m.x, m.zz, m.y.zz', None), ('l[0][0]', None), ('a, m.y.w[5]', None)]:
+    get('projection', proj, names=n, item=PI)
+get('projection', 'a', item=None)
+get('projection', 'name', item=PI)
+get('projection', '#n', names={'#n': 'name', '#u': 'x'}, item=PI)
+get('projection', '#u', item=PI)
+get('projection', 'a', names={'#n': 'x'}, item=PI)
+add('projection', {'op': 'GetItem', 'table': 'h', 'item': PI, 'params': {'AttributesToGet': ['a', 'm', 'zz']}})
+add('projection', {'op': 'GetItem', 'table': 'h', 'item': PI, 'params': {'AttributesToGet': ['a', 'a']}})
+add('projection', {'op': 'GetItem', 'table': 'h', 'item': PI, 'params': {'AttributesToGet': ['m.x']}})
+add('projection', {'op': 'GetItem', 'table': 'h', 'item': PI, 'params': {'ProjectionExpression': 'a', 'AttributesToGet': ['a']}})
+add('projection', {'op': 'GetItem', 'table': 'h', 'item': PI, 'params': {'AttributesToGet': ['a'], 'ExpressionAttributeNames': {'#a': 'a'}}})
+
+# ---------------------------------------------------------------------------------------------
+# query: KeyConditionExpression, FilterExpression, ProjectionExpression
+QI = [{'pk': S('p'), 'sk': S(s), 'n': N(i), 'tag': S('even' if i % 2 == 0 else 'odd'), 'm': M(v=N(i))}
+      for i, s in enumerate(['a', 'ab', 'abc', 'b', 'ba', 'c', 'é', 'Z', '1', ''][:9])] + [{'pk': S('q'), 'sk': S('a'), 'n': N(99)}]
+QV = {':p': S('p'), ':a': S('a'), ':b': S('b'), ':ab': S('ab'), ':c': S('c'), ':z': S('z')}
+def qv(kc, extra=None):
+    all_ = dict(QV, **(extra or {}))
+    return {k: v for k, v in all_.items() if _re.search(_re.escape(k) + r'(?![A-Za-z0-9_])', kc)}
+for kc in ['pk = :p', 'pk = :p AND sk = :a', 'pk = :p AND sk < :b', 'pk = :p AND sk <= :b', 'pk = :p AND sk > :b', 'pk = :p AND sk >= :b',
+           'pk = :p AND sk BETWEEN :a AND :b', 'pk = :p AND sk BETWEEN :b AND :a', 'pk = :p AND begins_with(sk, :a)', 'pk = :p AND begins_with(sk, :ab)',
+           'sk = :a AND pk = :p', ':p = pk', ':p = pk AND :b > sk', ':b <= sk AND pk = :p', '(pk = :p) AND (sk = :a)', '(pk = :p AND sk = :a)',
+           '((pk = :p)) AND sk = :a', '#k = :p', '#k = :p AND #s > :a', 'pk = :p OR sk = :a', 'pk = :p AND sk <> :a', 'pk = :p AND sk IN (:a)',
+           'pk = :p AND NOT sk = :a', 'NOT pk = :p', 'pk < :p', 'pk = :p AND pk = :p', 'pk = :p AND sk = :a AND sk = :b', 'sk = :a', 'pk = :p AND x = :a',
+           'x = :a', 'pk = pk', 'pk = sk', 'attribute_exists(pk)', 'pk = :p AND attribute_exists(sk)', 'pk = :p AND contains(sk, :a)',
+           'pk = :p AND size(sk) = :one', 'pk = :p AND sk.x = :a', 'pk.x = :p', 'pk[0] = :p', 'pk = :p AND begins_with(:a, sk)', 'pk = :p AND begins_with(sk, sk)',
+           'pk = :p AND sk BETWEEN sk AND :b', 'pk = :p AND sk BETWEEN :a AND sk', 'pk = :p AND sk = x', 'pk = :p AND x = sk', 'pk BETWEEN :p AND :p',
+           'begins_with(pk, :p)', 'pk = :p AND begins_with(sk)', 'pk = :p AND attribute_type(sk, :S)', 'pk = :p AND sk = :u', 'pk = :p AND name = :a',
+           'pk = :p AND sk = ((:a))', 'pk IN (:p)', 'pk = :n', 'pk = :p AND sk = :n', 'pk = :p AND sk BETWEEN :a AND :n', 'pk = :p AND sk BETWEEN :n AND :a',
+           'pk = :p AND begins_with(sk, :n)', 'pk = :e', 'pk = :p AND sk = :e', 'pk = :p AND sk < :e', 'pk = :p AND begins_with(sk, :e)',
+           'pk = :p AND sk BETWEEN :e AND :a', 'pk = :p AND sk > :bb', 'pk = :p AND begins_with(sk, :bb)', 'sk = :a AND x = :b', 'x = :a AND y = :b',
+           'pk = :p AND sk = :a AND x = :b', 'pk = :p AND sk < :b AND sk > :a', 'pk = :n AND sk = :a', 'pk = :p AND sk <> :n', 'pk <> :p',
+           'pk = :p AND (sk = :a OR sk = :b)', 'pk = :p AND size(sk) = :one AND sk = :a', 'size(pk) = :one', 'pk = :p AND sk = :a OR pk = :p']:
+    query('query', kc, values=qv(kc, {':one': N(1), ':S': S('S'), ':n': N(1), ':e': S(''), ':bb': B('AQ==')}), names={k: v for k, v in {'#k': 'pk', '#s': 'sk'}.items() if k in kc} or None, items=QI)
+for kc, f, proj, extra in [('pk = :p', 'n > :one', None, {}), ('pk = :p', 'tag = :even', None, {}), ('pk = :p', 'sk = :a', None, {}), ('pk = :p', 'pk = :p', None, {}),
+                           ('pk = :p', 'a = :a AND sk.x = :a', None, {}), ('pk = :p', 'sk.x = :a', None, {}), ('pk = :p', 'attribute_exists(sk)', None, {}),
+                           ('pk = :p', 'size(sk) = :one', None, {}), ('pk = :p', 'contains(m, sk)', None, {}), ('pk = :p', 'm.v > :one', None, {}),
+                           ('pk = :p', 'n > :one AND tag = :even', 'sk, n', {}), ('pk = :p', None, 'sk', {}), ('pk = :p', None, 'm.v, tag', {}),
+                           ('pk = :p AND sk > :b', 'NOT tag = :even', 'n', {}), ('pk = :p', 'n IN (:one, :two, :three)', 'm', {}), ('pk = :p', 'n = :u', None, {}),
+                           ('pk = :p', 'tag = :even', 'tag', {':x': S('x')}), ('pk = :p', '#t = :even', '#t', {}), ('pk = :u', 'n = :one', None, {}),
+                           ('pk = = :p', 'n = = :one', None, {}), ('pk = :p', 'n = = :one', 'a b', {}), ('pk = :p', 'name = :one', 'zz, name', {}),
+                           ('sk = :a', 'n = :u', None, {}), ('pk = :p', 'sk = :a', 'a, a', {}), ('pk = :p', '#t = :even', 'x', {}),
+                           ('pk = :p AND sk = :zz', 'n = :one', None, {}), ('pk = :p', 'n = :one', 'a', {':zz': S('x')}),
+                           ('pk = :p OR x = :a', 'n = :u', None, {}), ('pk = :p', 'n > :one', None, {'ScanIndexForward': False})]:
+    expr_text = kc + ' ' + (f or '') + ' ' + (proj or '')
+    vals = qv(expr_text, {':one': N(1), ':two': N(2), ':three': N(3), ':even': S('even')})
+    vals.update({k: v for k, v in extra.items() if k.startswith(':')})
+    other = {k: v for k, v in extra.items() if not k.startswith(':')}
+    query('query-filter', kc, values=vals or None, names={'#t': 'tag'} if '#t' in expr_text else None, items=QI, filter=f, proj=proj, **other)
+# scan: FilterExpression and ProjectionExpression
+SI = [{'pk': S(str(i)), 'n': N(i), 'tag': S('even' if i % 2 == 0 else 'odd'), 'l': L(*[N(j) for j in range(i)])} for i in range(6)]
+for f, proj, v in [('n > :two', None, {':two': N(2)}), ('tag = :e', 'pk', {':e': S('even')}), ('size(l) >= :three', 'l[0], l[2]', {':three': N(3)}),
+                   ('pk = :p', None, {':p': S('1')}), ('contains(l, :four)', None, {':four': N(4)}), (None, 'n, zz', {}), ('attribute_not_exists(zz)', 'pk', {}),
+                   ('n = :u', None, {':two': N(2)}), ('n BETWEEN :a AND :b', None, {':a': N(3), ':b': N(1)})]:
+    scan('scan', f, values=v or None, items=SI, proj=proj)
+# which expression of a Query / Scan is validated first
+for kc, f, proj in [('pk = = :p', 'n = = :one', 'a b'), ('pk = = :p', None, 'a b'), ('pk = :p', 'n = = :one', 'a b'), ('pk = = :p', 'n = :one', 'a b'),
+                    ('pk = :u', 'n = :w', '#x'), ('pk = :u', None, '#x'), ('pk = :p', 'n = :w', '#x'), ('pk = :u', 'n = :one', '#x'),
+                    ('pk = :p OR sk = :a', 'n = :w', None), ('pk = :p OR sk = :a', None, '#x'), ('name = :p', 'n = :one', None), ('pk = :p', 'name = :one', 'size'),
+                    ('pk = :p', 'n = :one', 'name'), ('name = :p', None, 'name'), ('pk = :p AND sk = :one', 'n = :w', None), ('pk = :one', None, '#x'),
+                    ('pk = :p AND sk = :a AND x = :b', None, None), ('pk = :p AND x = :a AND sk = :b', None, None), ('pk = :p AND sk = :a AND sk = :b', None, None),
+                    ('x = :p AND y = :a AND z = :b', None, None), ('pk = :p AND sk = :a AND pk = :p', None, None), ('pk = :p AND x = :a AND y = :b', None, None),
+                    ('pk < :p AND x = :a', None, None), ('pk < :p AND sk = :a AND sk = :b', None, None), ('sk < :a AND pk = :one', None, None),
+                    ('pk = :one AND sk = :e', None, None), ('pk = :e AND sk = :one', None, None), ('pk = :p AND sk BETWEEN :b AND :one', None, None),
+                    ('pk = :p AND begins_with(x, :a)', None, None), ('pk = :p AND x BETWEEN :a AND :b', None, None), ('pk = :p AND size(x) = :one', None, None),
+                    ('pk = :p AND sk = :a', 'n = :one', 'n'), ('pk = :p', 'n = :one', 'a, a'), ('pk = :p', 'n = :one AND n = n', 'a, a')]:
+    expr_text = kc + ' ' + (f or '') + ' ' + (proj or '')
+    vals = qv(expr_text, {':one': N(1), ':e': S('')})
+    query('query-order', kc, values=vals or None, names={'#x': 'x'} if '#x' in expr_text and False else None, items=QI, filter=f, proj=proj)
+for f, proj in [('n = = :one', 'a b'), ('n = :w', '#x'), ('name = :one', 'a b'), ('n = :one', 'name')]:
+    scan('query-order', f, values={':one': N(1)}, items=SI, proj=proj)
