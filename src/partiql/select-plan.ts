@@ -8,7 +8,7 @@ import { validation } from '../errors.js';
 import type * as E from '../expr/ast.js';
 import type { CCondition } from '../expr/compiled.js';
 import type { Expr, PathStep, SelectStatement } from './ast.js';
-import { checkPinnedKey, checkScanKeyTypes, conjuncts, keyAccess, pinnedKey } from './keys.js';
+import { checkPinnedKey, checkScanKeyTypes, keyAccess, pinnedKey } from './keys.js';
 import { PARTIQL_MESSAGES as M } from './messages.js';
 import type { ProjectedPath, SelectPlan } from './plan-types.js';
 import { fromSource, resolveIndex, resolveTable, type SourceRef, type TableLookup } from './source.js';
@@ -132,4 +132,3 @@ function single(table: TableMeta, s: SelectStatement, tr: Translator): SelectPla
   return { key: pinned.key, rest };
 }
 
-export { conjuncts };

@@ -162,7 +162,7 @@ export class Translator {
       case 'like':
         throw validation(M.unsupportedConditionOperator('like'));
       case 'call':
-        return this.call(e.name, e.args, 'condition');
+        return this.call(e.name, e.args);
       default:
         throw validation(M.whereBoolean);
     }
@@ -216,7 +216,7 @@ export class Translator {
       case 'struct':
         return this.valueRef(this.converter.top(e));
       case 'call':
-        return this.call(e.name, e.args, 'operand') as E.CallNode;
+        return this.call(e.name, e.args);
       case 'binary':
         throw validation(M.unsupportedConditionOperator(e.op));
       case 'unary':
@@ -226,13 +226,12 @@ export class Translator {
     }
   }
 
-  private call(name: string, args: readonly Expr[], _place: 'condition' | 'operand'): E.CallNode {
-    if (!CONDITION_FUNCTIONS.has(name)) {
-      if (UPDATE_FUNCTIONS.has(name)) {
-        return { kind: 'call', name, args: args.map((a) => this.operand(a)), parens: 0 };
-      }
-      throw validation(M.unrecognizedFunction(name));
-    }
+  /**
+   * A function call in WHERE. Where it may stand (as a condition, as an operand, not at all in a
+   * condition like list_append) is the expression module's check; unknown names are PartiQL's.
+   */
+  private call(name: string, args: readonly Expr[]): E.CallNode {
+    if (!CONDITION_FUNCTIONS.has(name) && !UPDATE_FUNCTIONS.has(name)) throw validation(M.unrecognizedFunction(name));
     return { kind: 'call', name, args: args.map((a) => this.operand(a)), parens: 0 };
   }
 

@@ -15,6 +15,7 @@
 import { DynamoError, DYNAMODB_NAMESPACE, resourceNotFound, validation } from '../../errors.js';
 import { applyUpdate, evaluateCondition } from '../../expr/index.js';
 import { itemTooLargeAfterUpdate } from '../../expr/messages.js';
+import { itemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
 import { INDEX_KEY_MESSAGES } from '../../model/values.js';
 import { KeyFault, PARTIQL_MESSAGES as M } from '../../partiql/messages.js';
@@ -26,6 +27,7 @@ import { checkUpdatedIndexKeys } from '../common/indexes.js';
 import { itemStorageKey } from '../common/item-store.js';
 import {
   ActionFault,
+  checkPayloadSize,
   executeTransactGet,
   executeTransactWrite,
   requestFingerprint,
@@ -71,6 +73,7 @@ export const executeTransaction: OperationHandler = async (input, ctx) => {
     if (consumedCapacity) out.ConsumedCapacity = consumedCapacity;
     return out;
   }
+  checkPayloadSize(planned.reduce((size, p, i) => size + payloadSize(p, String(requests[i]!.Statement ?? '')), 0));
   const actions = planned.map((p, i) => (p instanceof KeyFault ? writeFault(p, parsed[i]!.statement.kind) : writeAction(p, requests[i]!)));
   const token = input.ClientRequestToken;
   try {
@@ -121,6 +124,26 @@ function planForTransaction(i: number, statement: Statement, plan: (i: number) =
       break;
   }
   return p;
+}
+
+/**
+ * What a statement adds to the 4 MB transaction payload, by TransactWriteItems' measure
+ * (src/ops/transact/payload.ts): an INSERT's item, another statement's key, plus its text.
+ */
+function payloadSize(p: Plan | KeyFault, statement: string): number {
+  const text = Buffer.byteLength(statement, 'utf8');
+  if (p instanceof KeyFault) return text;
+  switch (p.kind) {
+    case 'insert':
+      return text + itemSize(p.item);
+    case 'update':
+    case 'delete':
+      return text + itemSize(p.key);
+    case 'exists':
+      return text + itemSize(p.select.single!.key);
+    case 'select':
+      return text;
+  }
 }
 
 function storageKey(p: Plan): Buffer {
