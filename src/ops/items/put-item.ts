@@ -1,16 +1,15 @@
 /** PutItem: create or replace a whole item, optionally under a condition. */
 import { validation } from '../../errors.js';
-import { itemSize, MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
+import { MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
 import type { TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
 import { validateItem, validateKey } from '../../model/values.js';
-import { consumedCapacity, writeUnits } from '../common/capacity.js';
-import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
+import { prepareWriteExpressions } from '../common/write-expressions.js';
 import { checkIndexKeys } from '../common/indexes.js';
-import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
-import { itemCollectionMetrics } from '../common/item-collections.js';
+import { itemStorageKey } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
 import type { OperationHandler } from '../types.js';
+import { conditionalWrite, singleWriteResponse } from './single-write.js';
 
 export const ITEM_TOO_LARGE = 'Item size has exceeded the maximum allowed size';
 
@@ -21,21 +20,8 @@ export const putItem: OperationHandler = async (input, ctx) => {
   const expressions = prepareWriteExpressions(input, table);
   const key = itemStorageKey(table, item);
 
-  const { oldItem, indexUnits } = await ctx.services.storage.transact(async (tx) => {
-    const oldItem = await readItem(tx, key);
-    checkCondition(expressions, oldItem, input.ReturnValuesOnConditionCheckFailure);
-    const indexUnits = applyItemChange(tx, { table, key, oldItem, newItem: item });
-    return { oldItem, indexUnits };
-  });
-
-  const out: Record<string, unknown> = {};
-  if (returnValues === 'ALL_OLD' && oldItem) out.Attributes = oldItem;
-  const units = writeUnits(Math.max(itemSize(item), oldItem ? itemSize(oldItem) : 0));
-  const cc = consumedCapacity(input.ReturnConsumedCapacity, table, units, indexUnits);
-  if (cc) out.ConsumedCapacity = cc;
-  const icm = input.ReturnItemCollectionMetrics === 'SIZE' ? itemCollectionMetrics(indexUnits.itemCollection) : undefined;
-  if (icm) out.ItemCollectionMetrics = icm;
-  return out;
+  const write = await conditionalWrite(ctx, table, key, expressions, input.ReturnValuesOnConditionCheckFailure, () => item);
+  return singleWriteResponse(input, table, write, returnValues === 'ALL_OLD' ? write.oldItem : undefined);
 };
 
 /** Validates a whole item for a table: values, key attributes, index keys and size. */

@@ -3,18 +3,16 @@
  * condition. The new item is a pure function of the old one (expr's applyUpdate), computed inside
  * the storage transaction so the read, the check and the write are atomic.
  */
-import { itemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
 import { applyUpdate, updatedAttributes, type CUpdate } from '../../expr/index.js';
-import { consumedCapacity, writeUnits } from '../common/capacity.js';
-import { checkCondition, prepareWriteExpressions } from '../common/write-expressions.js';
+import { prepareWriteExpressions } from '../common/write-expressions.js';
 import { checkUpdatedIndexKeys } from '../common/indexes.js';
-import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
-import { itemCollectionMetrics } from '../common/item-collections.js';
+import { itemStorageKey } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
 import type { OperationHandler } from '../types.js';
 import { keyFromInput } from './key-input.js';
 import { checkReturnValues } from './put-item.js';
+import { conditionalWrite, singleWriteResponse } from './single-write.js';
 
 const UPDATE_RETURN_VALUES = ['NONE', 'ALL_OLD', 'UPDATED_OLD', 'ALL_NEW', 'UPDATED_NEW'] as const;
 
@@ -25,24 +23,13 @@ export const updateItem: OperationHandler = async (input, ctx) => {
   const expressions = prepareWriteExpressions(input, table, 'UpdateItem');
   const key = itemStorageKey(table, keyAttrs);
 
-  const { oldItem, newItem, indexUnits } = await ctx.services.storage.transact(async (tx) => {
-    const oldItem = await readItem(tx, key);
-    checkCondition(expressions, oldItem, input.ReturnValuesOnConditionCheckFailure);
+  const write = await conditionalWrite(ctx, table, key, expressions, input.ReturnValuesOnConditionCheckFailure, (oldItem) => {
     const newItem = computeUpdatedItem(oldItem, expressions.update, keyAttrs);
     checkUpdatedIndexKeys(table, newItem);
-    const indexUnits = applyItemChange(tx, { table, key, oldItem, newItem });
-    return { oldItem, newItem, indexUnits };
+    return newItem;
   });
-
-  const out: Record<string, unknown> = {};
-  const attributes = returnedAttributes(returnValues, expressions.update, oldItem, newItem);
-  if (attributes && Object.keys(attributes).length > 0) out.Attributes = attributes;
-  const units = writeUnits(Math.max(itemSize(newItem), oldItem ? itemSize(oldItem) : 0));
-  const cc = consumedCapacity(input.ReturnConsumedCapacity, table, units, indexUnits);
-  if (cc) out.ConsumedCapacity = cc;
-  const icm = input.ReturnItemCollectionMetrics === 'SIZE' ? itemCollectionMetrics(indexUnits.itemCollection) : undefined;
-  if (icm) out.ItemCollectionMetrics = icm;
-  return out;
+  const attributes = returnedAttributes(returnValues, expressions.update, write.oldItem, write.newItem!);
+  return singleWriteResponse(input, table, write, attributes);
 };
 
 /** The item after the update; an UpdateItem without an update still creates the item from its key. */
