@@ -44,6 +44,8 @@ export interface CUpdate {
    * run-time fault reported when several actions would fail. Absent: written order.
    */
   readonly order?: readonly number[];
+  /** From AttributeUpdates: legacy fault messages, and ADD of a list appends to it. */
+  readonly legacy?: boolean;
 }
 
 export interface CProjection {

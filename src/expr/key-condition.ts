@@ -23,11 +23,13 @@ export interface KeyCondition {
 const invalidOperator = (op: string) => validation(`Invalid operator used in KeyConditionExpression: ${op}`);
 const FLIPPED: Readonly<Record<string, SortKeyOperator>> = { '=': '=', '<': '>', '<=': '>=', '>': '<', '>=': '<=' };
 
-interface Part {
+export interface KeyPart {
   name: string;
-  op: SortKeyOperator;
+  /** A sort-key operator, or another (legacy) operator the partition key does not support. */
+  op: SortKeyOperator | 'OTHER';
   values: AttributeValue[];
 }
+type Part = KeyPart;
 
 const notScalar = (name: string) =>
   validation(`Key attributes must be scalars; list random access '[]' and map lookup '.' are not allowed: Key: ${name}`);
@@ -90,6 +92,11 @@ function collect(c: CCondition, out: Part[]): void {
 export function structureKeyCondition(c: CCondition, key: KeyShape): KeyCondition {
   const parts: Part[] = [];
   collect(c, parts);
+  return finishKeyCondition(parts, key);
+}
+
+/** The checks shared with the legacy KeyConditions, once the conditions are split per attribute. */
+export function finishKeyCondition(parts: readonly KeyPart[], key: KeyShape): KeyCondition {
   const seen = new Set<string>();
   for (const p of parts) {
     if (seen.has(p.name)) throw validation('KeyConditionExpressions must only contain one condition per key');
@@ -105,7 +112,7 @@ export function structureKeyCondition(c: CCondition, key: KeyShape): KeyConditio
   if (sort) checkKeyValues(sort.name, key.range!.type, sort.values);
   return {
     partition: { name: hash.name, value: hash.values[0]! },
-    ...(sort ? { sort: { name: sort.name, op: sort.op, values: sort.values } } : {}),
+    ...(sort ? { sort: { name: sort.name, op: sort.op as SortKeyOperator, values: sort.values } } : {}),
   };
 }
 

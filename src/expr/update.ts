@@ -18,6 +18,7 @@ import type { AttributeValue, Item } from '../model/types.js';
 import { validateAttributeValue, valuesEqual } from '../model/values.js';
 import type { COperand, CUpdate, CUpdateAction, DocPath } from './compiled.js';
 import { getPath } from './doc-path.js';
+import { validation } from '../errors.js';
 import { incorrectDataType, invalidUpdatePath, itemTooLargeAfterUpdate, missingOperandAttribute } from './messages.js';
 
 const hasOwn = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
@@ -82,10 +83,20 @@ type Container =
   | { kind: 'map'; map: Record<string, AttributeValue>; key: string }
   | { kind: 'list'; list: AttributeValue[]; index: number };
 
+/** AttributeUpdates words a type mismatch differently from an update expression. */
+const legacyTypeMismatch = () => validation('Type mismatch for attribute to update');
+
 class Updater {
   private readonly edits = new Map<AttributeValue[], ListEdit>();
 
-  constructor(private readonly item: Record<string, AttributeValue>) {}
+  constructor(
+    private readonly item: Record<string, AttributeValue>,
+    private readonly legacy = false,
+  ) {}
+
+  private mismatch(): never {
+    throw this.legacy ? legacyTypeMismatch() : incorrectDataType();
+  }
 
   /** The container that holds the path's last element, or an invalid-path error. */
   private locate(path: DocPath): Container {
@@ -147,13 +158,19 @@ class Updater {
         return;
       case 'ADD': {
         const old = this.current(c);
-        this.put(c, old === undefined ? a.value : addValues(old, a.value));
+        if (old === undefined) this.put(c, a.value);
+        else {
+          const sum = addValues(old, a.value);
+          if (sum === undefined) this.mismatch();
+          this.put(c, sum);
+        }
         return;
       }
       case 'DELETE': {
         const old = this.current(c);
         if (old === undefined) return;
         const rest = deleteValues(old, a.value);
+        if (rest === false) this.mismatch();
         if (rest === undefined) this.remove(c);
         else this.put(c, rest);
         return;
@@ -171,15 +188,15 @@ class Updater {
   }
 }
 
-function addValues(old: AttributeValue, v: AttributeValue): AttributeValue {
-  if ('N' in v) {
-    if (!('N' in old)) throw incorrectDataType();
-    return { N: addNumbers(old.N, v.N) };
-  }
+/** old + v for ADD, or undefined when the types do not go together. */
+function addValues(old: AttributeValue, v: AttributeValue): AttributeValue | undefined {
+  if ('N' in v) return 'N' in old ? { N: addNumbers(old.N, v.N) } : undefined;
   if ('SS' in v && 'SS' in old) return normalisedSet({ SS: unionBy(old.SS, v.SS, (a, b) => a === b) });
   if ('NS' in v && 'NS' in old) return normalisedSet({ NS: unionBy(old.NS, v.NS, (a, b) => valuesEqual({ N: a }, { N: b })) });
   if ('BS' in v && 'BS' in old) return normalisedSet({ BS: unionBy(old.BS, v.BS, (a, b) => valuesEqual({ B: a }, { B: b })) });
-  throw incorrectDataType();
+  // Only AttributeUpdates can ADD a list: it appends.
+  if ('L' in v && 'L' in old) return { L: [...old.L, ...v.L] };
+  return undefined;
 }
 
 function unionBy(a: readonly string[], b: readonly string[], same: (x: string, y: string) => boolean): string[] {
@@ -188,12 +205,13 @@ function unionBy(a: readonly string[], b: readonly string[], same: (x: string, y
   return out;
 }
 
-function deleteValues(old: AttributeValue, v: AttributeValue): AttributeValue | undefined {
+/** old − v for DELETE: the rest, undefined when nothing is left, false when the types differ. */
+function deleteValues(old: AttributeValue, v: AttributeValue): AttributeValue | undefined | false {
   let rest: string[];
   if ('SS' in v && 'SS' in old) rest = old.SS.filter((m) => !v.SS.includes(m));
   else if ('NS' in v && 'NS' in old) rest = old.NS.filter((m) => !v.NS.some((n) => valuesEqual({ N: n }, { N: m })));
   else if ('BS' in v && 'BS' in old) rest = old.BS.filter((m) => !v.BS.some((n) => valuesEqual({ B: n }, { B: m })));
-  else throw incorrectDataType();
+  else return false;
   if (rest.length === 0) return undefined;
   const type = 'SS' in v ? 'SS' : 'NS' in v ? 'NS' : 'BS';
   return { [type]: rest } as AttributeValue;
@@ -217,7 +235,7 @@ export function applyUpdate(previous: Item | undefined, update: CUpdate, key: It
   const base: Record<string, AttributeValue> = {};
   const source = previous ?? key;
   for (const k of Object.keys(source)) setOwn(base, k, deepCopy(source[k]!));
-  const updater = new Updater(base);
+  const updater = new Updater(base, update.legacy === true);
   // Every operand reads the original item; the structural list edits wait until the end, so the
   // order only decides which fault is reported first.
   const order = update.order ?? update.actions.map((_, i) => i);

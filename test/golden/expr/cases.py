@@ -550,3 +550,126 @@ for kc, f, proj in [('pk = = :p', 'n = = :one', 'a b'), ('pk = = :p', None, 'a b
     query('query-order', kc, values=vals or None, names={'#x': 'x'} if '#x' in expr_text and False else None, items=QI, filter=f, proj=proj)
 for f, proj in [('n = = :one', 'a b'), ('n = :w', '#x'), ('name = :one', 'a b'), ('n = :one', 'name')]:
     scan('query-order', f, values={':one': N(1)}, items=SI, proj=proj)
+
+# ---------------------------------------------------------------------------------------------
+# legacy parameters
+LI = {'a': S('A'), 'n': N(5), 'ss': SS('x', 'y'), 'l': L(S('x')), 'm': M(k=S('v')), 'b': B('AQI='), 'bo': BOOL(True), 'nu': NULL}
+def legacy_put(file, expected, item=LI, op=None, **extra):
+    p = {'Expected': expected, **extra} if expected is not None else dict(extra)
+    add(file, {'op': 'PutItem', 'table': 'h', 'item': item, 'params': p})
+for exp in [{'a': {'Value': S('A')}}, {'a': {'Value': S('B')}}, {'a': {'Exists': True, 'Value': S('A')}}, {'a': {'Exists': False}},
+            {'zz': {'Exists': False}}, {'zz': {'Exists': True}}, {'a': {'Exists': True}}, {'a': {}}, {'zz': {}}, {'a': {'Exists': False, 'Value': S('A')}},
+            {'a': {'Value': S('A')}, 'n': {'Value': N(5)}}, {'a': {'Value': S('A')}, 'n': {'Value': N(6)}},
+            {'a': {'ComparisonOperator': 'EQ', 'AttributeValueList': [S('A')]}}, {'a': {'ComparisonOperator': 'NE', 'AttributeValueList': [S('A')]}},
+            {'zz': {'ComparisonOperator': 'NE', 'AttributeValueList': [S('A')]}}, {'n': {'ComparisonOperator': 'GT', 'AttributeValueList': [N(4)]}},
+            {'n': {'ComparisonOperator': 'GE', 'AttributeValueList': [N(5)]}}, {'n': {'ComparisonOperator': 'LT', 'AttributeValueList': [N(5)]}},
+            {'n': {'ComparisonOperator': 'LE', 'AttributeValueList': [N(5)]}}, {'n': {'ComparisonOperator': 'BETWEEN', 'AttributeValueList': [N(1), N(9)]}},
+            {'n': {'ComparisonOperator': 'BETWEEN', 'AttributeValueList': [N(9), N(1)]}}, {'n': {'ComparisonOperator': 'IN', 'AttributeValueList': [N(1), N(5)]}},
+            {'a': {'ComparisonOperator': 'NULL'}}, {'zz': {'ComparisonOperator': 'NULL'}}, {'a': {'ComparisonOperator': 'NOT_NULL'}},
+            {'zz': {'ComparisonOperator': 'NOT_NULL'}}, {'ss': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [S('x')]}},
+            {'ss': {'ComparisonOperator': 'NOT_CONTAINS', 'AttributeValueList': [S('x')]}}, {'zz': {'ComparisonOperator': 'NOT_CONTAINS', 'AttributeValueList': [S('x')]}},
+            {'a': {'ComparisonOperator': 'BEGINS_WITH', 'AttributeValueList': [S('A')]}}, {'l': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [S('x')]}},
+            {'l': {'ComparisonOperator': 'EQ', 'AttributeValueList': [L(S('x'))]}}, {'m': {'ComparisonOperator': 'EQ', 'AttributeValueList': [M(k=S('v'))]}},
+            {'m': {'ComparisonOperator': 'NE', 'AttributeValueList': [M(k=S('v'))]}}, {'ss': {'ComparisonOperator': 'GT', 'AttributeValueList': [S('x')]}},
+            {'l': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [L(S('x'))]}}, {'bo': {'ComparisonOperator': 'EQ', 'AttributeValueList': [BOOL(True)]}},
+            {'bo': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [BOOL(True)]}}, {'b': {'ComparisonOperator': 'BEGINS_WITH', 'AttributeValueList': [B('AQ==')]}},
+            {'b': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [B('Ag==')]}}, {'n': {'ComparisonOperator': 'BEGINS_WITH', 'AttributeValueList': [N(5)]}},
+            {'a': {'ComparisonOperator': 'EQ', 'AttributeValueList': [S('A'), S('B')]}}, {'a': {'ComparisonOperator': 'EQ', 'AttributeValueList': []}},
+            {'a': {'ComparisonOperator': 'EQ'}}, {'a': {'ComparisonOperator': 'NULL', 'AttributeValueList': [S('A')]}}, {'a': {'ComparisonOperator': 'BETWEEN', 'AttributeValueList': [S('A')]}},
+            {'a': {'ComparisonOperator': 'IN', 'AttributeValueList': []}}, {'a': {'ComparisonOperator': 'IN'}}, {'a': {'ComparisonOperator': 'XX', 'AttributeValueList': [S('A')]}},
+            {'a': {'ComparisonOperator': 'EQ', 'Value': S('A')}}, {'a': {'ComparisonOperator': 'EQ', 'Value': S('A'), 'AttributeValueList': [S('A')]}},
+            {'a': {'Value': S('A'), 'AttributeValueList': [S('A')]}}, {'a': {'Exists': True, 'ComparisonOperator': 'EQ', 'AttributeValueList': [S('A')]}},
+            {'a': {'Exists': False, 'ComparisonOperator': 'NULL'}}, {'a': {'ComparisonOperator': 'GT', 'AttributeValueList': [BOOL(True)]}},
+            {'a': {'ComparisonOperator': 'CONTAINS', 'AttributeValueList': [L()]}}, {'a': {'ComparisonOperator': 'BEGINS_WITH', 'AttributeValueList': [N(1)]}},
+            {'a': {'ComparisonOperator': 'IN', 'AttributeValueList': [L()]}}, {'a': {'ComparisonOperator': 'IN', 'AttributeValueList': [S('A'), N(1)]}},
+            {'n': {'ComparisonOperator': 'BETWEEN', 'AttributeValueList': [N(1), S('9')]}}, {'a': {'Value': {'SS': []}}}, {'a': {'Exists': 'yes'}},
+            {'name': {'Value': S('x')}}, {'a.b': {'Exists': False}}, {'l[0]': {'Exists': False}}, {'': {'Exists': False}}, {}]:
+    legacy_put('legacy-expected', exp)
+for op in ['AND', 'OR']:
+    legacy_put('legacy-expected', {'a': {'Value': S('A')}, 'n': {'Value': N(6)}}, ConditionalOperator=op)
+    legacy_put('legacy-expected', {'a': {'Value': S('B')}, 'n': {'Value': N(6)}}, ConditionalOperator=op)
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ConditionalOperator='XOR')
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ConditionalOperator='or')
+legacy_put('legacy-expected', None, ConditionalOperator='OR')
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ConditionExpression='a = :v', ExpressionAttributeValues=V)
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ExpressionAttributeValues=V)
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ExpressionAttributeNames={'#a': 'a'})
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, ConditionalOperator='OR', ConditionExpression='a = :v', ExpressionAttributeValues=V)
+legacy_put('legacy-expected', {'a': {'Value': S('A')}}, item=None)
+legacy_put('legacy-expected', {'a': {'Exists': False}}, item=None)
+legacy_put('legacy-expected', {'a': {'ComparisonOperator': 'NE', 'AttributeValueList': [S('A')]}}, item=None)
+legacy_put('legacy-expected', {'a': {'Value': S('B')}}, ReturnValuesOnConditionCheckFailure='ALL_OLD')
+add('legacy-expected', {'op': 'DeleteItem', 'table': 'h', 'item': LI, 'params': {'Expected': {'a': {'Value': S('A')}}, 'ReturnValues': 'ALL_OLD'}})
+add('legacy-expected', {'op': 'DeleteItem', 'table': 'h', 'item': LI, 'params': {'Expected': {'a': {'Value': S('B')}}}})
+add('legacy-expected', {'op': 'DeleteItem', 'table': 'h', 'item': LI, 'params': {'Expected': {'a': {'Value': S('A')}}, 'ConditionExpression': 'a = :v', 'ExpressionAttributeValues': V, 'ConditionalOperator': 'OR'}})
+
+def legacy_upd(file, updates, item=LI, expected=None, rv='ALL_NEW', **extra):
+    p = {'ReturnValues': rv, **extra}
+    if updates is not None: p['AttributeUpdates'] = updates
+    if expected is not None: p['Expected'] = expected
+    add(file, {'op': 'UpdateItem', 'table': 'h', 'item': item, 'params': p})
+for au in [{'a': {'Value': S('new')}}, {'a': {'Action': 'PUT', 'Value': S('new')}}, {'a': {'Action': 'DELETE'}}, {'zz': {'Action': 'DELETE'}},
+           {'ss': {'Action': 'DELETE', 'Value': SS('x')}}, {'ss': {'Action': 'DELETE', 'Value': SS('x', 'y')}}, {'ss': {'Action': 'DELETE', 'Value': NS(1)}},
+           {'a': {'Action': 'DELETE', 'Value': SS('A')}}, {'zz': {'Action': 'DELETE', 'Value': SS('A')}}, {'n': {'Action': 'ADD', 'Value': N(2)}},
+           {'zz': {'Action': 'ADD', 'Value': N(2)}}, {'ss': {'Action': 'ADD', 'Value': SS('z')}}, {'zz': {'Action': 'ADD', 'Value': SS('z')}},
+           {'l': {'Action': 'ADD', 'Value': L(S('y'))}}, {'zz': {'Action': 'ADD', 'Value': L(S('y'))}}, {'a': {'Action': 'ADD', 'Value': N(1)}},
+           {'a': {'Action': 'ADD', 'Value': S('x')}}, {'n': {'Action': 'ADD', 'Value': SS('x')}}, {'a': {'Action': 'PUT'}}, {'a': {'Action': 'ADD'}},
+           {'a': {'Action': 'XX', 'Value': S('x')}}, {'a': {'Action': 'DELETE', 'Value': S('A')}}, {'a': {'Action': 'DELETE', 'Value': N(1)}},
+           {'pk': {'Value': S('x')}}, {'pk': {'Action': 'DELETE'}}, {'a': {'Value': S('1')}, 'b': {'Action': 'DELETE'}, 'n': {'Action': 'ADD', 'Value': N(1)}},
+           {'a.b': {'Value': S('x')}}, {'name': {'Value': S('x')}}, {}, {'a': {'Value': {'SS': []}}}, {'a': {'Value': S('')}}, {'m': {'Action': 'ADD', 'Value': M(x=S('y'))}},
+           {'n': {'Action': 'ADD', 'Value': N('-5')}}, {'zz': {'Action': 'ADD', 'Value': B('AQ==')}}, {'l': {'Action': 'ADD', 'Value': S('y')}}]:
+    legacy_upd('legacy-update', au)
+for rv in ['UPDATED_OLD', 'UPDATED_NEW', 'ALL_OLD', 'NONE']:
+    legacy_upd('legacy-update', {'a': {'Value': S('1')}, 'b': {'Action': 'DELETE'}, 'zz': {'Action': 'DELETE'}, 'n': {'Action': 'ADD', 'Value': N(1)}}, rv=rv)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, item=None)
+legacy_upd('legacy-update', {'a': {'Action': 'DELETE'}}, item=None)
+legacy_upd('legacy-update', {'n': {'Action': 'ADD', 'Value': N(1)}}, item=None)
+legacy_upd('legacy-update', None, item=LI)
+legacy_upd('legacy-update', None, item=None)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, expected={'a': {'Value': S('A')}})
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, expected={'a': {'Value': S('B')}})
+legacy_upd('legacy-update', None, expected={'a': {'Value': S('A')}})
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, UpdateExpression='SET a = :v', ExpressionAttributeValues=V)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, ConditionExpression='a = :v', ExpressionAttributeValues=V)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, expected={'a': {'Value': S('A')}}, UpdateExpression='SET a = :v', ConditionExpression='a = :v', ExpressionAttributeValues=V, ConditionalOperator='OR')
+legacy_upd('legacy-update', None, expected={'a': {'Value': S('A')}}, UpdateExpression='SET a = :v', ExpressionAttributeValues=V)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, ExpressionAttributeValues=V)
+legacy_upd('legacy-update', {'a': {'Value': S('new')}}, ExpressionAttributeNames={'#a': 'a'})
+legacy_upd('legacy-update', None, ExpressionAttributeNames={'#a': 'a'})
+legacy_upd('legacy-update', None, ExpressionAttributeValues=V)
+legacy_upd('legacy-update', None, ConditionExpression='attribute_exists(a)')
+legacy_upd('legacy-update', None, ConditionExpression='attribute_exists(zz)')
+legacy_upd('legacy-update', None, ConditionExpression='attribute_exists(a)', item=None)
+
+# legacy reads: AttributesToGet, KeyConditions, QueryFilter, ScanFilter
+for atg in [['a'], ['a', 'zz'], ['zz'], ['a', 'a'], ['m.k'], ['name'], [], ['pk', 'a']]:
+    add('legacy-read', {'op': 'GetItem', 'table': 'h', 'item': LI, 'params': {'AttributesToGet': atg}})
+add('legacy-read', {'op': 'GetItem', 'table': 'h', 'item': LI, 'params': {'AttributesToGet': ['a'], 'ProjectionExpression': 'a'}})
+def lquery(kc, qf=None, **extra):
+    p = {**extra}
+    if kc is not None: p['KeyConditions'] = kc
+    if qf is not None: p['QueryFilter'] = qf
+    add('legacy-read', {'op': 'Query', 'table': 'hr', 'items': QI, 'params': p})
+EQ = lambda *v: {'ComparisonOperator': 'EQ', 'AttributeValueList': list(v)}
+C = lambda op, *v: {'ComparisonOperator': op, 'AttributeValueList': list(v)}
+for kc in [{'pk': EQ(S('p'))}, {'pk': EQ(S('p')), 'sk': EQ(S('a'))}, {'pk': EQ(S('p')), 'sk': C('GT', S('b'))}, {'pk': EQ(S('p')), 'sk': C('LE', S('b'))},
+           {'pk': EQ(S('p')), 'sk': C('BETWEEN', S('a'), S('b'))}, {'pk': EQ(S('p')), 'sk': C('BEGINS_WITH', S('a'))}, {'pk': EQ(S('p')), 'sk': C('NE', S('a'))},
+           {'pk': EQ(S('p')), 'sk': C('CONTAINS', S('a'))}, {'pk': EQ(S('p')), 'sk': C('NULL')}, {'pk': EQ(S('p')), 'sk': C('IN', S('a'))},
+           {'pk': C('GT', S('p'))}, {'pk': C('BEGINS_WITH', S('p'))}, {'sk': EQ(S('a'))}, {'pk': EQ(S('p')), 'x': EQ(S('a'))}, {'pk': EQ(N(1))},
+           {'pk': EQ(S('p')), 'sk': EQ(N(1))}, {'pk': EQ(S('p'), S('q'))}, {'pk': EQ()}, {'pk': {'ComparisonOperator': 'EQ'}}, {},
+           {'pk': EQ(S('p')), 'sk': C('BETWEEN', S('b'), S('a'))}, {'pk': EQ(S('p')), 'sk': C('BETWEEN', S('a'))}, {'pk': EQ(S(''))},
+           {'pk': EQ(S('p')), 'sk': EQ(S('a')), 'x': EQ(S('b'))}, {'pk.x': EQ(S('p'))}]:
+    lquery(kc)
+for qf, extra in [({'tag': EQ(S('even'))}, {}), ({'n': C('GT', N(2)), 'tag': EQ(S('even'))}, {}), ({'n': C('GT', N(2)), 'tag': EQ(S('even'))}, {'ConditionalOperator': 'OR'}),
+                  ({'sk': EQ(S('a'))}, {}), ({'zz': C('NULL')}, {}), ({'n': C('IN', N(1), N(2))}, {}), ({'m': C('NOT_NULL')}, {}),
+                  ({'tag': EQ(S('even'))}, {'AttributesToGet': ['sk', 'n']}), ({'tag': EQ(S('even'))}, {'ProjectionExpression': 'sk'}),
+                  ({'tag': EQ(S('even'))}, {'FilterExpression': 'n > :one', 'ExpressionAttributeValues': {':one': N(1)}}),
+                  (None, {'FilterExpression': 'n > :one', 'ExpressionAttributeValues': {':one': N(1)}}), (None, {'ProjectionExpression': 'sk, n'}),
+                  (None, {'AttributesToGet': ['sk']}), (None, {'ConditionalOperator': 'OR'}), (None, {'KeyConditionExpression': 'pk = :p', 'ExpressionAttributeValues': {':p': S('p')}}),
+                  (None, {'ProjectionExpression': 'sk', 'ExpressionAttributeValues': {':p': S('p')}}), (None, {'ProjectionExpression': '#s', 'ExpressionAttributeNames': {'#s': 'sk'}}),
+                  (None, {'ExpressionAttributeNames': {'#s': 'sk'}}), ({'tag': EQ(S('even'))}, {'ConditionalOperator': 'XOR'})]:
+    lquery({'pk': EQ(S('p'))}, qf, **extra)
+for sf, extra in [({'tag': EQ(S('even'))}, {}), ({'n': C('GE', N(3)), 'tag': EQ(S('odd'))}, {'ConditionalOperator': 'OR'}), ({'pk': EQ(S('1'))}, {}),
+                  ({'l': C('CONTAINS', N(2))}, {}), ({'tag': EQ(S('even'))}, {'AttributesToGet': ['pk']}), ({'tag': EQ(S('even'))}, {'ProjectionExpression': 'pk'}),
+                  ({'tag': EQ(S('even'))}, {'FilterExpression': 'n > :one', 'ExpressionAttributeValues': {':one': N(1)}}), ({'n': C('BETWEEN', N(1), N(3))}, {})]:
+    add('legacy-read', {'op': 'Scan', 'table': 'h', 'items': SI, 'params': {'ScanFilter': sf, **extra}})
