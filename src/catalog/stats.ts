@@ -9,7 +9,6 @@
 import type { Services } from '../ops/types.js';
 import type { StorageReader, StorageTransaction } from '../storage/engine.js';
 import { SPACE_SYSTEM } from '../storage/keys.js';
-import { getSync } from '../storage/sync-read.js';
 import type { IndexMeta, TableMeta } from './types.js';
 
 export interface Stats {
@@ -35,10 +34,10 @@ function parse(value: string | undefined): Stats {
 }
 
 /** Adds a change's deltas to a table's or index's counters inside the change's transaction. */
-export function adjustStats(tx: StorageTransaction, ownerId: number, countDelta: number, bytesDelta: number): void {
+export async function adjustStats(tx: StorageTransaction, ownerId: number, countDelta: number, bytesDelta: number): Promise<void> {
   if (countDelta === 0 && bytesDelta === 0) return;
   const key = statsKey(ownerId);
-  const s = parse(getSync(tx, key));
+  const s = parse(await tx.get(key));
   const count = s.itemCount + countDelta;
   if (count <= 0) tx.delete(key);
   else tx.put(key, `${count},${Math.max(0, s.sizeBytes + bytesDelta)}`);

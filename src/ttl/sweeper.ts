@@ -98,7 +98,7 @@ async function deleteExpired(services: Services, scanned: TableMeta, keys: Buffe
     for (const key of keys) {
       const item = await readItem(tx, key);
       if (!item || !isExpired(item, attribute, nowSeconds)) continue;
-      applyItemChange(tx, { table, key, oldItem: item, newItem: undefined, expiredByTtl: true });
+      await applyItemChange(tx, { table, key, oldItem: item, newItem: undefined, expiredByTtl: true });
     }
   });
 }

@@ -240,7 +240,7 @@ describe('across restarts (LMDB data directory)', () => {
     const ids = await withStore(async (storage, catalog) => {
       const meta = catalog.get(NS, 'rs_items')!;
       const orphan = await storage.transact((tx) => catalog.allocateId(tx));
-      await storage.transact((tx) => {
+      await storage.transact(async (tx) => {
         for (let i = 0; i < 1200; i++) {
           const suffix = Buffer.from(String(i).padStart(5, '0'));
           tx.put(Buffer.concat([tablePrefix(meta.id), suffix]), JSON.stringify({ pk: { S: `k${i}` } }));
@@ -248,8 +248,8 @@ describe('across restarts (LMDB data directory)', () => {
           tx.put(Buffer.concat([tablePrefix(orphan), suffix]), '{}');
         }
         // What the item write path would have counted for these items (catalog/stats.ts).
-        adjustStats(tx, meta.id, 1200, 0);
-        adjustStats(tx, meta.gsis[0]!.id, 1200, 0);
+        await adjustStats(tx, meta.id, 1200, 0);
+        await adjustStats(tx, meta.gsis[0]!.id, 1200, 0);
         catalog.addDrop(tx, { kind: 'table', id: orphan });
       });
       return { table: meta.id, index: meta.gsis[0]!.id, orphan };

@@ -77,7 +77,7 @@ export async function fixture(config: Partial<ServerConfig> = {}): Promise<Fixtu
       const storageKey = itemStorageKey(table, item ?? key!);
       await storage.transact(async (tx) => {
         const oldItem = await readItem(tx, storageKey);
-        applyItemChange(tx, { table, key: storageKey, oldItem, newItem: item });
+        await applyItemChange(tx, { table, key: storageKey, oldItem, newItem: item });
       });
     },
     async disable(name) {

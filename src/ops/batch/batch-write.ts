@@ -100,7 +100,7 @@ function planRequest(table: TableMeta, request: Record<string, any>): WriteOp {
 /** Applies one put or delete and charges it: each request rounds up to 1 KB on its own. */
 async function apply(tx: StorageTransaction, op: WriteOp, usage: TableUsage, wantMetrics: boolean): Promise<void> {
   const oldItem = await readItem(tx, op.key);
-  const outcome = applyItemChange(tx, { table: op.table, key: op.key, oldItem, newItem: op.item });
+  const outcome = await applyItemChange(tx, { table: op.table, key: op.key, oldItem, newItem: op.item });
   const size = Math.max(op.item ? itemSize(op.item) : 0, oldItem ? itemSize(oldItem) : 0);
   usage.units += writeUnits(size);
   addIndexUnits(usage.indexUnits, outcome);

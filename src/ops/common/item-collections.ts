@@ -19,7 +19,6 @@ import { itemSize } from '../../model/size.js';
 import type { AttributeValue, Item } from '../../model/types.js';
 import type { StorageTransaction } from '../../storage/engine.js';
 import { hashKeyValue, SPACE_SYSTEM } from '../../storage/keys.js';
-import { getSync } from '../../storage/sync-read.js';
 import { belongsInIndex } from './index-maintenance.js';
 import { projectForIndex } from './indexes.js';
 
@@ -72,19 +71,18 @@ function contribution(table: TableMeta, item: Item | undefined): number {
  * returns the collection's size afterwards; throws ItemCollectionSizeLimitExceededException when
  * the write would grow the collection past the limit.
  *
- * The counter is read synchronously (storage/sync-read.ts), so the write path stays synchronous.
  */
-export function updateItemCollection(
+export async function updateItemCollection(
   tx: StorageTransaction,
   table: TableMeta,
   oldItem: Item | undefined,
   newItem: Item | undefined,
-): ItemCollectionSize | undefined {
+): Promise<ItemCollectionSize | undefined> {
   if (table.lsis.length === 0) return undefined;
   const pk = (newItem ?? oldItem)?.[table.key.hash.name];
   if (!pk) return undefined;
   const key = counterKey(table, pk);
-  const current = readCounter(tx, key);
+  const current = await readCounter(tx, key);
   const delta = contribution(table, newItem) - contribution(table, oldItem);
   const bytes = Math.max(0, current + delta);
   if (delta > 0 && bytes > limitBytes) throw itemCollectionSizeLimitExceeded();
@@ -95,8 +93,8 @@ export function updateItemCollection(
   return { key: { [table.key.hash.name]: pk }, bytes };
 }
 
-function readCounter(tx: StorageTransaction, key: Buffer): number {
-  const value = getSync(tx, key);
+async function readCounter(tx: StorageTransaction, key: Buffer): Promise<number> {
+  const value = await tx.get(key);
   return value === undefined ? 0 : Number(value);
 }
 

@@ -45,18 +45,18 @@ export interface ItemChange {
  * Applies old → new for one item inside `tx` and returns the write units each index consumed.
  * A change that leaves an index entry as it was costs that index nothing, as in DynamoDB.
  */
-export function applyItemChange(tx: StorageTransaction, change: ItemChange): ChangeOutcome {
+export async function applyItemChange(tx: StorageTransaction, change: ItemChange): Promise<ChangeOutcome> {
   const { table, key, oldItem, newItem } = change;
   // First, as it may refuse the write (ItemCollectionSizeLimitExceededException).
-  const itemCollection = updateItemCollection(tx, table, oldItem, newItem);
+  const itemCollection = await updateItemCollection(tx, table, oldItem, newItem);
   if (newItem) tx.put(key, JSON.stringify(newItem));
   else if (oldItem) tx.delete(key);
-  adjustStats(tx, table.id, (newItem ? 1 : 0) - (oldItem ? 1 : 0), (newItem ? itemSize(newItem) : 0) - (oldItem ? itemSize(oldItem) : 0));
+  await adjustStats(tx, table.id, (newItem ? 1 : 0) - (oldItem ? 1 : 0), (newItem ? itemSize(newItem) : 0) - (oldItem ? itemSize(oldItem) : 0));
   const units: ChangeOutcome = noIndexUnits();
   if (itemCollection) units.itemCollection = itemCollection;
   // The latest metadata's indexes: a GSI being backfilled must not miss this write (index-maintenance.ts).
   for (const index of indexesToMaintain(table)) {
-    const spent = applyIndexChange(tx, table, index, oldItem, newItem);
+    const spent = await applyIndexChange(tx, table, index, oldItem, newItem);
     if (spent > 0) (index.kind === 'GSI' ? units.gsi : units.lsi).set(index.name, spent);
   }
   // The stream record commits with the change or not at all; a write that changes nothing (same
@@ -67,13 +67,13 @@ export function applyItemChange(tx: StorageTransaction, change: ItemChange): Cha
   return units;
 }
 
-function applyIndexChange(
+async function applyIndexChange(
   tx: StorageTransaction,
   table: TableMeta,
   index: IndexMeta,
   oldItem: Item | undefined,
   newItem: Item | undefined,
-): number {
+): Promise<number> {
   const oldEntry = oldItem && belongsInIndex(index, oldItem) ? projectForIndex(table, index, oldItem) : undefined;
   const newEntry = newItem && belongsInIndex(index, newItem) ? projectForIndex(table, index, newItem) : undefined;
   if (!oldEntry && !newEntry) return 0;
@@ -84,7 +84,7 @@ function applyIndexChange(
   if (oldKey && newKey && oldKey.equals(newKey)) {
     if (sameItem(oldEntry!, newEntry!)) return 0;
     tx.put(newKey, JSON.stringify(newEntry));
-    adjustStats(tx, index.id, 0, newSize - oldSize);
+    await adjustStats(tx, index.id, 0, newSize - oldSize);
     return writeUnits(newSize);
   }
   let spent = 0;
@@ -96,7 +96,7 @@ function applyIndexChange(
     tx.put(newKey, JSON.stringify(newEntry));
     spent += writeUnits(newSize);
   }
-  adjustStats(tx, index.id, (newKey ? 1 : 0) - (oldKey ? 1 : 0), newSize - oldSize);
+  await adjustStats(tx, index.id, (newKey ? 1 : 0) - (oldKey ? 1 : 0), newSize - oldSize);
   return spent;
 }
 

@@ -35,7 +35,7 @@ export function conditionalWrite(
     const oldItem = await readItem(tx, key);
     checkCondition(expressions, oldItem, returnOnFailure);
     const newItem = next(oldItem);
-    const outcome = applyItemChange(tx, { table, key, oldItem, newItem });
+    const outcome = await applyItemChange(tx, { table, key, oldItem, newItem });
     return { oldItem, newItem, outcome };
   });
 }

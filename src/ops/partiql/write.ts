@@ -65,7 +65,7 @@ export async function runWrite(ctx: RequestContext, plan: WritePlan, opts: Write
         if (!oldItem) return { oldItem, newItem: undefined, indexUnits: undefined };
         break;
     }
-    const indexUnits = applyItemChange(tx, { table, key, oldItem, newItem });
+    const indexUnits = await applyItemChange(tx, { table, key, oldItem, newItem });
     return { oldItem, newItem, indexUnits };
   });
 

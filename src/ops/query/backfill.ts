@@ -25,7 +25,6 @@ import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
 import { itemSize } from '../../model/size.js';
 import { adjustStats } from '../../catalog/stats.js';
-import { getSync } from '../../storage/sync-read.js';
 import { indexEntryKey, prefixRange, tablePrefix } from '../../storage/keys.js';
 import { belongsInIndex } from '../common/index-maintenance.js';
 import { projectForIndex } from '../common/indexes.js';
@@ -52,7 +51,7 @@ export async function backfillGsi(services: Services, table: TableMeta, index: I
         const entryKey = indexEntryKey(index.id, index.key, table.key, item);
         const entry = projectForIndex(table, index, item);
         // A write since the GSI appeared may have put this entry already (and counted it).
-        if (getSync(tx, entryKey) === undefined) adjustStats(tx, index.id, 1, itemSize(entry));
+        if ((await tx.get(entryKey)) === undefined) await adjustStats(tx, index.id, 1, itemSize(entry));
         tx.put(entryKey, JSON.stringify(entry));
       }
       return { count, last };

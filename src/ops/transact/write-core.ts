@@ -181,7 +181,7 @@ async function run(
     const after = next[i];
     let change;
     try {
-      change = applyItemChange(tx, { table: a.table, key: a.storageKey, oldItem: before, newItem: after });
+      change = await applyItemChange(tx, { table: a.table, key: a.storageKey, oldItem: before, newItem: after });
     } catch (err) {
       if (err instanceof DynamoError && err.type === 'ItemCollectionSizeLimitExceededException') {
         const all = actions.map((_, j) => (j === i ? { Code: 'ItemCollectionSizeLimitExceeded', Message: err.message } : NO_REASON));
