@@ -2,7 +2,7 @@
  * Table and index metadata as Tessera keeps it. The wire shape (TableDescription) is derived
  * from this by the tables module; everything else reads these fields.
  */
-import type { AttributeDefinition, KeySchemaElement, KeyShape } from '../model/types.js';
+import type { AttributeDefinition, KeySchemaElement, KeyShape, MultiKeyShape } from '../model/types.js';
 
 export type TableStatus = 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE' | 'ARCHIVING' | 'ARCHIVED';
 export type IndexStatus = 'CREATING' | 'UPDATING' | 'DELETING' | 'ACTIVE';
@@ -40,6 +40,13 @@ export interface IndexMeta {
   id: number;
   keySchema: KeySchemaElement[];
   key: KeyShape;
+  /**
+   * GSIs whose KeySchema has more than one HASH or more than one RANGE element only: the whole
+   * key, every attribute in schema order. `key` then names just the first of each, so every
+   * key-aware path (membership, projection, entry keys, key conditions, start keys) must consult
+   * this first: see src/ops/common/multi-key.ts.
+   */
+  multiKey?: MultiKeyShape;
   projection: Projection;
   status: IndexStatus;
   /** GSI created by UpdateTable while existing items are copied into it. */

@@ -9,10 +9,11 @@
  * parameters that stand for them) in DynamoDB's order and returns them compiled; everything after
  * that is a pure function of the item.
  */
-import type { AttributeValue, KeyShape } from '../model/types.js';
+import type { AttributeValue, KeyShape, MultiKeyShape } from '../model/types.js';
 import type { CCondition, CProjection, CUpdate } from './compiled.js';
 import { conditionTree, projectionTree, updateTree } from './cache.js';
 import { structureKeyCondition, type KeyCondition } from './key-condition.js';
+import { structureMultiKeyCondition } from './multi-key-condition.js';
 import { Placeholders } from './placeholders.js';
 import { checkUpdateKeyAttributes, compileCondition, compileProjection, compileUpdate } from './validate.js';
 import { validateRequestMaps } from './request-maps.js';
@@ -33,6 +34,8 @@ export interface PrepareContext {
   operation: ExpressionOperation;
   /** The key schema of the table (or of the index a Query or Scan reads). */
   key?: KeyShape;
+  /** A Query of a GSI with a multi-attribute key: its whole key (key-condition.ts). */
+  multiKey?: MultiKeyShape;
 }
 
 export interface PreparedExpressions {
@@ -90,7 +93,7 @@ export function prepareExpressions(input: Record<string, any>, ctx: PrepareConte
         break;
       case 'KeyConditionExpression': {
         const c = compileCondition(kind, conditionTree(kind, text), ph);
-        out.keyCondition = structureKeyCondition(c, ctx.key!);
+        out.keyCondition = ctx.multiKey ? structureMultiKeyCondition(c, ctx.multiKey) : structureKeyCondition(c, ctx.key!);
         break;
       }
       case 'ProjectionExpression':

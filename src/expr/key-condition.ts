@@ -81,7 +81,7 @@ function part(c: CCondition): Part {
   }
 }
 
-function collect(c: CCondition, out: Part[]): void {
+export function collect(c: CCondition, out: Part[]): void {
   if (c.kind === 'and') {
     collect(c.left, out);
     collect(c.right, out);
@@ -117,7 +117,7 @@ export function finishKeyCondition(parts: readonly KeyPart[], key: KeyShape): Ke
 }
 
 /** The partition key's values are checked (type, then emptiness) before the sort key's. */
-function checkKeyValues(name: string, type: string, values: readonly AttributeValue[]): void {
+export function checkKeyValues(name: string, type: string, values: readonly AttributeValue[]): void {
   for (const v of values) {
     if (typeOf(v) !== type) throw validation('One or more parameter values were invalid: Condition parameter type does not match schema type');
   }

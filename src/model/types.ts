@@ -45,3 +45,14 @@ export interface KeyShape {
   hash: { name: string; type: KeyType };
   range?: { name: string; type: KeyType };
 }
+
+/**
+ * The key of a global secondary index with a multi-attribute key (DynamoDB, November 2025): 1–4
+ * partition attributes and 0–4 sort attributes, each in key-schema order, which is significant —
+ * the partition attributes are hashed together as a tuple, the items are sorted by the sort
+ * attributes left to right. Tables, LSIs and single-attribute GSIs use KeyShape alone.
+ */
+export interface MultiKeyShape {
+  hash: { name: string; type: KeyType }[];
+  range: { name: string; type: KeyType }[];
+}

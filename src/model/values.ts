@@ -7,7 +7,7 @@
  * copy: canonical numbers, canonical base64, sets sorted — what the service returns on reads.
  */
 import { DynamoError, serialization, validation } from '../errors.js';
-import type { AttributeMap, AttributeValue, Item, KeyShape, KeyType } from './types.js';
+import type { AttributeMap, AttributeValue, Item, KeyShape, KeyType, MultiKeyShape } from './types.js';
 import { compareParsed, formatNumber, parseValidNumber } from './numbers.js';
 
 export const VALUE_MESSAGES = {
@@ -397,6 +397,8 @@ export const INDEX_KEY_MESSAGES = {
 export interface IndexKeyShape {
   name: string;
   shape: KeyShape;
+  /** A multi-attribute GSI key: every attribute is checked, partition ones first, in schema order. */
+  multi?: MultiKeyShape;
 }
 
 /**
@@ -407,9 +409,17 @@ export interface IndexKeyShape {
  */
 export function validateIndexKeys(indexes: readonly IndexKeyShape[], item: AttributeMap): void {
   const sorted = [...indexes].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const { name: index, shape } of sorted) {
-    const parts: [string, KeyType, number][] = [[shape.hash.name, shape.hash.type, MAX_PARTITION_KEY_BYTES]];
-    if (shape.range) parts.push([shape.range.name, shape.range.type, MAX_SORT_KEY_BYTES]);
+  for (const { name: index, shape, multi } of sorted) {
+    let parts: [string, KeyType, number][];
+    if (multi) {
+      parts = [
+        ...multi.hash.map((k): [string, KeyType, number] => [k.name, k.type, MAX_PARTITION_KEY_BYTES]),
+        ...multi.range.map((k): [string, KeyType, number] => [k.name, k.type, MAX_SORT_KEY_BYTES]),
+      ];
+    } else {
+      parts = [[shape.hash.name, shape.hash.type, MAX_PARTITION_KEY_BYTES]];
+      if (shape.range) parts.push([shape.range.name, shape.range.type, MAX_SORT_KEY_BYTES]);
+    }
     for (const [attr, type, max] of parts) {
       const v = item[attr];
       if (v === undefined) continue;

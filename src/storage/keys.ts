@@ -15,7 +15,7 @@
  * self-delimiting by escaping 0x00 as 00 FF and terminating with 00 00, which keeps "a" < "ab".
  */
 import { createHash } from 'node:crypto';
-import type { AttributeValue, KeyShape, KeyType } from '../model/types.js';
+import type { AttributeValue, KeyShape, KeyType, MultiKeyShape } from '../model/types.js';
 import { parseNumber, MIN_EXPONENT } from '../model/numbers.js';
 
 export const SPACE_CATALOG = 0x01;
@@ -187,6 +187,44 @@ export function indexEntryKey(
   if (indexShape.range) parts.push(delimit(encodeKeyValue(attr(item, indexShape.range.name))));
   parts.push(primaryKeyHash(tableShape, item));
   return Buffer.concat(parts);
+}
+
+// ---- multi-attribute GSI keys -----------------------------------------------------------------
+//
+// A GSI whose key has several partition and/or sort attributes (MultiKeyShape) keeps the entry
+// layout above: the partition part is the MD5 of the tuple of partition values (each tagged by
+// type and delimited, so ("ab","c") and ("a","bc") differ), the sort part the concatenation of
+// each sort value's delimited encoding. Each part is self-delimiting and order-preserving, so byte
+// order is tuple order (left to right) and a prefix of the sort attributes is a key prefix.
+
+/** MD5 of a multi-attribute partition key, the values in key-schema order. */
+export function hashKeyTuple(values: readonly AttributeValue[]): Buffer {
+  const h = createHash('md5');
+  for (const v of values) h.update(Buffer.from([TYPE_TAG[keyType(v)]])).update(delimit(encodeKeyValue(v)));
+  return h.digest();
+}
+
+export function multiIndexPartitionPrefix(indexId: number, values: readonly AttributeValue[]): Buffer {
+  return Buffer.concat([indexPrefix(indexId), hashKeyTuple(values)]);
+}
+
+/** The encoded leading sort attributes (each delimited): a prefix of every entry that has them. */
+export function multiSortPrefix(values: readonly AttributeValue[]): Buffer {
+  return Buffer.concat(values.map((v) => delimit(encodeKeyValue(v))));
+}
+
+/** Key of the entry for `item` in a multi-attribute GSI; the item must carry every key attribute. */
+export function multiIndexEntryKey(
+  indexId: number,
+  shape: MultiKeyShape,
+  tableShape: KeyShape,
+  item: Record<string, AttributeValue>,
+): Buffer {
+  return Buffer.concat([
+    multiIndexPartitionPrefix(indexId, shape.hash.map((k) => attr(item, k.name))),
+    multiSortPrefix(shape.range.map((k) => attr(item, k.name))),
+    primaryKeyHash(tableShape, item),
+  ]);
 }
 
 // ---- sort-key conditions ----------------------------------------------------------------------

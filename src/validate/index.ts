@@ -171,6 +171,18 @@ const SHAPE_PATCHES: Record<Service, Record<string, Partial<RawShape>>> = {
 };
 
 /**
+ * Structure members that keep the model's own (unpatched) shape. A GSI's KeySchema may have up to
+ * 4 HASH and 4 RANGE elements (multi-attribute keys; botocore documents "Global secondary index
+ * supports up to 4 partition and up to 4 sort keys" and gives the list no maximum), so the max-2
+ * patch above stays on tables and LSIs only; src/ops/tables checks a GSI's elements itself.
+ */
+const UNPATCHED_MEMBERS: Record<string, readonly string[]> = {
+  GlobalSecondaryIndex: ['KeySchema'],
+  CreateGlobalSecondaryIndexAction: ['KeySchema'],
+};
+const UNPATCHED = '\u0000unpatched';
+
+/**
  * Members that the service's Java model has but botocore does not, visible in the toString()
  * echoed in messages. Observed (real service, us-east-1, 2026-06, nubo-db/dynamodb-conformance
  * captures/2026-06-09-validation-rewording.json, BatchWriteItem with 26 requests):
@@ -202,12 +214,14 @@ function compileService(service: Service): CompiledService {
   const build = (name: string): Node => {
     const existing = nodes.get(name);
     if (existing) return existing;
-    const s: RawShape = { ...raw.shapes[name]!, ...SHAPE_PATCHES[service][name] };
+    const unpatched = name.endsWith(UNPATCHED);
+    const base = unpatched ? name.slice(0, -UNPATCHED.length) : name;
+    const s: RawShape = unpatched ? raw.shapes[base]! : { ...raw.shapes[name]!, ...SHAPE_PATCHES[service][name] };
     const kind = KIND[s.type];
     if (kind === undefined) throw new Error(`validate: unsupported shape type ${s.type} (${name})`);
     const node: Node = {
       kind,
-      name,
+      name: base,
       min: s.min,
       max: s.max,
       pattern: s.pattern !== undefined ? compilePattern(s.pattern) : undefined,
@@ -232,7 +246,7 @@ function compileService(service: Service): CompiledService {
         const f: Field = { name: m, camel: camel(m), node: undefined as unknown as Node, required: required.has(m), tableArn: m === 'TableName' && shape === 'TableArn' };
         node.fields.push(f);
         node.byName.set(m, f);
-        f.node = build(shape);
+        f.node = build(UNPATCHED_MEMBERS[name]?.includes(m) ? shape + UNPATCHED : shape);
       }
       node.vorder = (s.order ?? node.fields.map((_, i) => i)).map((i) => node.fields[i]!);
       node.requiredFields = node.fields.filter((f) => f.required);

@@ -30,6 +30,13 @@ export function indexesToMaintain(table: TableMeta): readonly IndexMeta[] {
  * key value of the schema's type (absent attributes make the index sparse).
  */
 export function belongsInIndex(index: IndexMeta, item: Item): boolean {
+  if (index.multiKey) {
+    const { hash, range } = index.multiKey;
+    return (
+      hash.every((k) => validKeyValue(item[k.name], k.type, MAX_PARTITION_KEY_BYTES)) &&
+      range.every((k) => validKeyValue(item[k.name], k.type, MAX_SORT_KEY_BYTES))
+    );
+  }
   const { hash, range } = index.key;
   if (!validKeyValue(item[hash.name], hash.type, MAX_PARTITION_KEY_BYTES)) return false;
   return !range || validKeyValue(item[range.name], range.type, MAX_SORT_KEY_BYTES);

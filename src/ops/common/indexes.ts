@@ -6,9 +6,11 @@ import { DynamoError, validation } from '../../errors.js';
 import { validateIndexKeys, type IndexKeyShape } from '../../model/values.js';
 import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
+import { indexKeyAttributes } from './multi-key.js';
 
 /** True when the item carries every key attribute of the index (otherwise it is absent from it). */
 export function inIndex(index: IndexMeta, item: Item): boolean {
+  if (index.multiKey) return indexKeyAttributes(index).every((k) => k.name in item);
   if (!(index.key.hash.name in item)) return false;
   return !index.key.range || index.key.range.name in item;
 }
@@ -23,7 +25,7 @@ const indexKeyShapes = new WeakMap<TableMeta, IndexKeyShape[]>();
 export function checkIndexKeys(table: TableMeta, item: Item): void {
   if (table.lsis.length === 0 && table.gsis.length === 0) return;
   let shapes = indexKeyShapes.get(table);
-  if (!shapes) indexKeyShapes.set(table, (shapes = allIndexes(table).map((i) => ({ name: i.name, shape: i.key }))));
+  if (!shapes) indexKeyShapes.set(table, (shapes = allIndexes(table).map((i) => (i.multiKey ? { name: i.name, shape: i.key, multi: i.multiKey } : { name: i.name, shape: i.key }))));
   validateIndexKeys(shapes, item);
 }
 
@@ -55,8 +57,11 @@ export function projectForIndex(table: TableMeta, index: IndexMeta, item: Item):
   };
   keep(table.key.hash.name);
   if (table.key.range) keep(table.key.range.name);
-  keep(index.key.hash.name);
-  if (index.key.range) keep(index.key.range.name);
+  if (index.multiKey) for (const k of indexKeyAttributes(index)) keep(k.name);
+  else {
+    keep(index.key.hash.name);
+    if (index.key.range) keep(index.key.range.name);
+  }
   if (index.projection.ProjectionType === 'INCLUDE') {
     for (const name of index.projection.NonKeyAttributes ?? []) keep(name);
   }

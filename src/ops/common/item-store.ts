@@ -8,10 +8,11 @@ import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
 import { itemSize } from '../../model/size.js';
 import type { StorageReader, StorageTransaction } from '../../storage/engine.js';
-import { indexEntryKey, itemKey } from '../../storage/keys.js';
+import { itemKey } from '../../storage/keys.js';
 import { valuesEqual } from '../../model/values.js';
 import { writeUnits, type IndexUnits, noIndexUnits } from './capacity.js';
 import { projectForIndex } from './indexes.js';
+import { entryKeyOf } from './multi-key.js';
 import { belongsInIndex, indexesToMaintain } from './index-maintenance.js';
 import { updateItemCollection, type ItemCollectionSize } from './item-collections.js';
 import { emitStreamRecord, hasEnabledStream } from '../../streams/emit.js';
@@ -77,8 +78,8 @@ async function applyIndexChange(
   const oldEntry = oldItem && belongsInIndex(index, oldItem) ? projectForIndex(table, index, oldItem) : undefined;
   const newEntry = newItem && belongsInIndex(index, newItem) ? projectForIndex(table, index, newItem) : undefined;
   if (!oldEntry && !newEntry) return 0;
-  const oldKey = oldEntry ? indexEntryKey(index.id, index.key, table.key, oldItem!) : undefined;
-  const newKey = newEntry ? indexEntryKey(index.id, index.key, table.key, newItem!) : undefined;
+  const oldKey = oldEntry ? entryKeyOf(table, index, oldItem!) : undefined;
+  const newKey = newEntry ? entryKeyOf(table, index, newItem!) : undefined;
   const oldSize = oldEntry ? itemSize(oldEntry) : 0;
   const newSize = newEntry ? itemSize(newEntry) : 0;
   if (oldKey && newKey && oldKey.equals(newKey)) {

@@ -35,6 +35,8 @@ export interface SelectResult {
 
 export function readTarget(plan: SelectPlan): ReadTarget {
   const { table, index } = plan;
+  // Multi-attribute GSI keys (src/ops/common/multi-key.ts) are served by Query and Scan only.
+  if (index?.multiKey) throw validation(`PartiQL reads of an index with a multi-attribute key are not yet supported: ${index.name}`);
   const startKey = [table.key.hash, ...(table.key.range ? [table.key.range] : [])];
   if (index) {
     for (const k of [index.key.hash, ...(index.key.range ? [index.key.range] : [])]) {

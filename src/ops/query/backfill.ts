@@ -25,7 +25,8 @@ import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
 import { itemSize } from '../../model/size.js';
 import { adjustStats } from '../../catalog/stats.js';
-import { indexEntryKey, prefixRange, tablePrefix } from '../../storage/keys.js';
+import { prefixRange, tablePrefix } from '../../storage/keys.js';
+import { entryKeyOf } from '../common/multi-key.js';
 import { belongsInIndex } from '../common/index-maintenance.js';
 import { projectForIndex } from '../common/indexes.js';
 import type { Services } from '../types.js';
@@ -48,7 +49,7 @@ export async function backfillGsi(services: Services, table: TableMeta, index: I
         last = key;
         const item = JSON.parse(value) as Item;
         if (!belongsInIndex(index, item)) continue;
-        const entryKey = indexEntryKey(index.id, index.key, table.key, item);
+        const entryKey = entryKeyOf(table, index, item);
         const entry = projectForIndex(table, index, item);
         // A write since the GSI appeared may have put this entry already (and counted it).
         if ((await tx.get(entryKey)) === undefined) await adjustStats(tx, index.id, 1, itemSize(entry));

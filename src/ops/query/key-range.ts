@@ -12,8 +12,9 @@ import type { AttributeValue, Item } from '../../model/types.js';
 import { compareValues, valuesEqual } from '../../model/values.js';
 import {
   encodeKeyValue,
-  indexEntryKey,
   indexPartitionPrefix,
+  multiIndexPartitionPrefix,
+  multiSortPrefix,
   indexPrefix,
   itemKey,
   partitionPrefix,
@@ -27,11 +28,17 @@ import {
 import type { RangeOptions } from '../../storage/engine.js';
 import { validation } from '../../errors.js';
 import type { ReadTarget } from './target.js';
+import { entryKeyOf } from '../common/multi-key.js';
 
 /** A key condition resolved against the target's key schema: partition equality, optional sort condition. */
 export interface KeyCondition {
   partition: { name: string; value: AttributeValue };
   sort?: { name: string; cond: SortKeyCondition };
+  /**
+   * A multi-attribute GSI key only: every partition attribute's value and the sort attributes'
+   * equalities before `sort`, in key-schema order (`partition` is then the first of these).
+   */
+  multi?: { partition: AttributeValue[]; sortEq: AttributeValue[] };
 }
 
 export const START_KEY_MESSAGES = {
@@ -47,12 +54,13 @@ export const START_KEY_MESSAGES = {
 /** The storage key at which `start` (table key, plus index key for an index) sits in the target. */
 export function startPosition(target: ReadTarget, start: Item): Buffer {
   const { table, index } = target;
-  return index ? indexEntryKey(index.id, index.key, table.key, start) : itemKey(table.id, table.key, start);
+  return index ? entryKeyOf(table, index, start) : itemKey(table.id, table.key, start);
 }
 
 /** The range a Query reads, before ExclusiveStartKey. */
 export function queryRange(target: ReadTarget, kc: KeyCondition): KeyRange {
   const { table, index } = target;
+  if (kc.multi && index) return multiQueryRange(index.id, kc.multi, kc.sort?.cond);
   const partition = index
     ? indexPartitionPrefix(index.id, kc.partition.value)
     : partitionPrefix(table.id, table.key, kc.partition.value);
@@ -60,6 +68,17 @@ export function queryRange(target: ReadTarget, kc: KeyCondition): KeyRange {
   // [prefix, prefixEnd) holds just that key.
   if (!target.key.range) return prefixRange(partition);
   return sortKeyRange(partition, kc.sort?.cond, index !== undefined);
+}
+
+/**
+ * A multi-attribute key's Query range: the partition of the tuple of partition values, narrowed to
+ * the entries whose leading sort attributes equal `sortEq` (each delimited, so that is a key
+ * prefix), then by the condition on the next sort attribute exactly as a single delimited index
+ * sort key is (sortKeyRange).
+ */
+function multiQueryRange(indexId: number, multi: NonNullable<KeyCondition['multi']>, cond: SortKeyCondition | undefined): KeyRange {
+  const prefix = Buffer.concat([multiIndexPartitionPrefix(indexId, multi.partition), multiSortPrefix(multi.sortEq)]);
+  return sortKeyRange(prefix, cond, true);
 }
 
 /** The range a Scan (or one parallel-scan segment) reads, before ExclusiveStartKey. */
@@ -86,7 +105,13 @@ export function readBounds(range: KeyRange, start: Buffer | undefined, reverse: 
  * whose sort key does not satisfy the sort-key condition; a start key between existing items is
  * fine (it is a position, not an item).
  */
-export function checkStartKeyInQuery(kc: KeyCondition, start: Item): void {
+export function checkStartKeyInQuery(kc: KeyCondition, start: Item, target?: ReadTarget): void {
+  if (kc.multi && target?.index?.multiKey) {
+    const { hash, range } = target.index.multiKey;
+    const same = (name: string, v: AttributeValue) => start[name] !== undefined && valuesEqual(start[name]!, v);
+    if (!kc.multi.partition.every((v, i) => same(hash[i]!.name, v))) throw validation(START_KEY_MESSAGES.outsideRange);
+    if (!kc.multi.sortEq.every((v, i) => same(range[i]!.name, v))) throw validation(START_KEY_MESSAGES.outsideRange);
+  }
   const pk = start[kc.partition.name];
   if (!pk || !valuesEqual(pk, kc.partition.value)) throw validation(START_KEY_MESSAGES.outsideRange);
   if (!kc.sort) return;

@@ -12,12 +12,16 @@ import { validation } from '../../errors.js';
 import { evaluateCondition, prepareExpressions, projectWith, buildSelection } from '../../expr/index.js';
 import type { CCondition, CProjection, KeyCondition as ExprKeyCondition } from '../../expr/index.js';
 import { checkMixing } from '../../expr/legacy.js';
+import { isMultiKeyCondition } from '../../expr/multi-key-condition.js';
 import type { SortKeyCondition } from '../../storage/keys.js';
 import type { QueryExpressions, ReadExpressions, ReadFilter, ReadProjection } from './expressions.js';
 import { filterPaths } from './filter-names.js';
 import type { KeyCondition } from './key-range.js';
 import type { FilterSource, ProjectionSource } from './select.js';
 import type { ReadTarget } from './target.js';
+
+export const MULTI_KEY_LEGACY_UNSUPPORTED =
+  'KeyConditions is not yet supported on an index with a multi-attribute key; use KeyConditionExpression';
 
 export const QUERY_NEEDS_KEY_CONDITION = 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.';
 
@@ -28,7 +32,10 @@ export function prepareQuery(input: Record<string, any>, target: ReadTarget): Qu
     checkMixing(input, 'Query', ['KeyConditionExpression', 'FilterExpression', 'ProjectionExpression']);
     throw validation(QUERY_NEEDS_KEY_CONDITION);
   }
-  const x = prepareExpressions(input, { operation: 'Query', key: target.key });
+  const multiKey = target.index?.multiKey;
+  // Legacy KeyConditions on a multi-attribute key: not yet supported (KeyConditionExpression is).
+  if (multiKey && present(input.KeyConditions)) throw validation(MULTI_KEY_LEGACY_UNSUPPORTED);
+  const x = prepareExpressions(input, multiKey ? { operation: 'Query', key: target.key, multiKey } : { operation: 'Query', key: target.key });
   return {
     keyCondition: storageKeyCondition(x.keyCondition!),
     ...readParts(input, x.filter, present(input.QueryFilter) ? 'QueryFilter' : 'FilterExpression', x.projection),
@@ -77,7 +84,7 @@ const SORT_OPS = { '=': 'EQ', '<': 'LT', '<=': 'LE', '>': 'GT', '>=': 'GE' } as 
 
 /** The expression layer's key condition as the storage layer's sort-key condition. */
 export function storageKeyCondition(kc: ExprKeyCondition): KeyCondition {
-  const out: KeyCondition = { partition: { name: kc.partition.name, value: kc.partition.value } };
+  const out: KeyCondition = withMulti(kc, { partition: { name: kc.partition.name, value: kc.partition.value } });
   const sort = kc.sort;
   if (!sort) return out;
   let cond: SortKeyCondition;
@@ -85,5 +92,12 @@ export function storageKeyCondition(kc: ExprKeyCondition): KeyCondition {
   else if (sort.op === 'BEGINS_WITH') cond = { op: 'BEGINS_WITH', value: sort.values[0]! };
   else cond = { op: SORT_OPS[sort.op], value: sort.values[0]! };
   out.sort = { name: sort.name, cond };
+  return out;
+}
+
+/** With a multi-attribute key, the other equalities too (key-range.ts, multi-key-range.ts). */
+function withMulti(kc: ExprKeyCondition, out: KeyCondition): KeyCondition {
+  if (!isMultiKeyCondition(kc)) return out;
+  out.multi = { partition: kc.multi.partition.map((p) => p.value), sortEq: kc.multi.sortEq.map((p) => p.value) };
   return out;
 }

@@ -29,7 +29,7 @@ export async function executeQuery(
 ) {
   const kc = exprs.keyCondition;
   const start = validateStartKey(input.ExclusiveStartKey, target, 'Query');
-  if (start) checkStartKeyInQuery(kc, start);
+  if (start) checkStartKeyInQuery(kc, start, target);
   checkQueryFilterKeys(target, exprs.filter);
   checkQueryFilterProjected(target, exprs.filter);
   const select = resolveSelect(input.Select, target, exprs.projection?.source);

@@ -9,6 +9,7 @@
 import { validation } from '../../errors.js';
 import { javaHashMapOrder } from '../../validate/java.js';
 import { projectedNames, type ReadTarget } from './target.js';
+import { indexKeyAttributes } from '../common/multi-key.js';
 
 export type Select = 'ALL_ATTRIBUTES' | 'ALL_PROJECTED_ATTRIBUTES' | 'SPECIFIC_ATTRIBUTES' | 'COUNT';
 
@@ -48,7 +49,9 @@ export const SELECT_MESSAGES = {
  */
 export function checkQueryFilterKeys(target: ReadTarget, filter: FilterNames | undefined): void {
   if (!filter) return;
-  const keys = [target.key.hash.name, ...(target.key.range ? [target.key.range.name] : [])];
+  const keys = target.index?.multiKey
+    ? indexKeyAttributes(target.index).map((k) => k.name)
+    : [target.key.hash.name, ...(target.key.range ? [target.key.range.name] : [])];
   for (const key of keys) {
     if (filter.nestedNames.includes(key)) throw validation(SELECT_MESSAGES.nestedKey(key));
     if (filter.names.includes(key)) throw validation(SELECT_MESSAGES.filterOnKey(filter.source, key));

@@ -7,6 +7,7 @@ import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import { validation } from '../../errors.js';
 import type { KeyShape, KeyType } from '../../model/types.js';
 import { requireTable } from '../common/table.js';
+import { indexKeyAttributes } from '../common/multi-key.js';
 import type { RequestContext } from '../types.js';
 
 export interface ReadTarget {
@@ -49,7 +50,8 @@ export function resolveTarget(ctx: RequestContext, input: Record<string, any>): 
   if (!index) throw validation(TARGET_MESSAGES.noSuchIndex(String(indexName)));
   if (index.kind === 'GSI' && input.ConsistentRead === true) throw validation(TARGET_MESSAGES.consistentGsi);
   if (index.kind === 'GSI' && index.status === 'CREATING' && index.backfilling) throw validation(TARGET_MESSAGES.backfilling);
-  return { table, index, key: index.key, startKey: mergeKeys(table.key, index.key) };
+  const startKey = index.multiKey ? mergeAttributes(keyAttributes(table.key), indexKeyAttributes(index)) : mergeKeys(table.key, index.key);
+  return { table, index, key: index.key, startKey };
 }
 
 /** An index being deleted is already gone for reads. */
@@ -63,8 +65,11 @@ function keyAttributes(shape: KeyShape): { name: string; type: KeyType }[] {
 }
 
 function mergeKeys(table: KeyShape, index: KeyShape): { name: string; type: KeyType }[] {
-  const out = keyAttributes(table);
-  for (const k of keyAttributes(index)) if (!out.some((o) => o.name === k.name)) out.push(k);
+  return mergeAttributes(keyAttributes(table), keyAttributes(index));
+}
+
+function mergeAttributes(out: { name: string; type: KeyType }[], more: readonly { name: string; type: KeyType }[]) {
+  for (const k of more) if (!out.some((o) => o.name === k.name)) out.push(k);
   return out;
 }
 

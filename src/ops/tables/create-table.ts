@@ -14,7 +14,7 @@ import { resolveTableName } from './names.js';
 import { sseDescription } from './sse.js';
 import { openStream } from '../streams/stream-settings.js';
 import { newThroughput } from './validate-throughput.js';
-import { copyDefinitions, copyKeySchema, keyShape } from './validate-key-schema.js';
+import { copyDefinitions, copyKeySchema, gsiKeyShapes, keyShape } from './validate-key-schema.js';
 import { validateCreateTable, type CreateTableInput } from './validate-create-table.js';
 import { copyProjection } from './validate-indexes.js';
 
@@ -50,7 +50,7 @@ export const createTable: OperationHandler = async (raw, ctx) => {
         name: gsi.IndexName,
         id: await catalog.allocateId(tx),
         keySchema: copyKeySchema(gsi.KeySchema!),
-        key: keyShape(gsi.KeySchema!, checked.defs),
+        ...gsiKeyShapes(gsi.KeySchema!, checked.defs),
         projection: copyProjection(gsi.Projection!),
         status: indexStatus,
       };

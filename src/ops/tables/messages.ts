@@ -69,6 +69,20 @@ export const M = {
   gsiHashUndefined: () => validation('Global Secondary Index hash key not specified in Attribute Definitions.Type unknown.'),
   /** DDBL. */
   gsiRangeUndefined: () => validation('Global Secondary Index range key not specified in Attribute Definitions.Type unknown.'),
+  /**
+   * Multi-attribute GSI keys: "partition and sort keys composed of up to four attributes each"
+   * (Developer Guide, GSI.DesignPattern.MultiAttributeKeys; CreateGlobalSecondaryIndexAction's
+   * KeySchema: "Global secondary index supports up to 4 partition and up to 4 sort keys"). The
+   * documentation gives no wording for these faults and DynamoDB Local rejects every such schema
+   * ("Key Schema too big"), so the words are Tessera's, in the style of the service's other
+   * "Invalid KeySchema: …" messages above.
+   */
+  gsiTooManyHash: () =>
+    validation('Invalid KeySchema: A global secondary index key schema can have at most 4 HASH key elements'),
+  gsiTooManyRange: () =>
+    validation('Invalid KeySchema: A global secondary index key schema can have at most 4 RANGE key elements'),
+  gsiHashAfterRange: () =>
+    validation('Invalid KeySchema: The HASH key elements must come before the RANGE key elements'),
   /** real (conformance createTable "duplicate index names"); used for any two indexes of one name. */
   duplicateIndexName: (name: string) => invalidParameter(`Duplicate index name: ${name}`),
 

@@ -89,9 +89,40 @@ export function checkGsi(gsi: GsiInput, ctx: IndexContext, mode: BillingMode): v
 
 export function checkGsiKeySchema(ks: KeySchemaElement[] | undefined, defs: Definitions): void {
   if (!ks) throw M.noKeySchema();
+  if (isMultiAttributeKeySchema(ks)) return checkMultiAttributeKeySchema(ks, defs);
   checkKeySchemaStructure(ks);
   if (!defs.has(ks[0]!.AttributeName)) throw M.gsiHashUndefined();
   if (ks[1] && !defs.has(ks[1].AttributeName)) throw M.gsiRangeUndefined();
+}
+
+export const MAX_KEY_ATTRIBUTES = 4;
+
+/**
+ * A GSI key schema with more than one HASH or more than one RANGE element: a multi-attribute key
+ * (up to 4 of each; see src/ops/common/multi-key.ts for the documentation). Tables and LSIs keep
+ * single-attribute keys: their KeySchema stays limited to two elements by the request validator.
+ */
+export function isMultiAttributeKeySchema(ks: readonly KeySchemaElement[]): boolean {
+  return ks.length > 2 || (ks.length === 2 && ks[1]!.KeyType === 'HASH');
+}
+
+/**
+ * Order matters: the HASH elements come first (the partition key's attributes in order), then
+ * the RANGE elements (the sort key's, in order). Checks in the order of the single-key ones: the
+ * structure, repeated names (worded as for a two-element schema naming one attribute twice), then
+ * each attribute's definition in schema order.
+ */
+function checkMultiAttributeKeySchema(ks: KeySchemaElement[], defs: Definitions): void {
+  if (ks[0]!.KeyType !== 'HASH') throw M.firstNotHash();
+  const firstRange = ks.findIndex((e) => e.KeyType === 'RANGE');
+  const hashes = firstRange < 0 ? ks.length : firstRange;
+  if (ks.slice(hashes).some((e) => e.KeyType !== 'RANGE')) throw M.gsiHashAfterRange();
+  if (hashes > MAX_KEY_ATTRIBUTES) throw M.gsiTooManyHash();
+  if (ks.length - hashes > MAX_KEY_ATTRIBUTES) throw M.gsiTooManyRange();
+  if (new Set(ks.map((e) => e.AttributeName)).size !== ks.length) throw M.keyAttributeNoDefinition();
+  for (const e of ks) {
+    if (!defs.has(e.AttributeName)) throw e.KeyType === 'HASH' ? M.gsiHashUndefined() : M.gsiRangeUndefined();
+  }
 }
 
 /** Every attribute definition is used by some key schema (table or index). */

@@ -2,7 +2,7 @@
  * Key schemas and attribute definitions: the checks DynamoDB makes after the request's shape is
  * known to be right (types, required members and enums are the shape validator's).
  */
-import type { AttributeDefinition, KeySchemaElement, KeyShape, KeyType } from '../../model/types.js';
+import type { AttributeDefinition, KeySchemaElement, KeyShape, KeyType, MultiKeyShape } from '../../model/types.js';
 import { M } from './messages.js';
 
 export type Definitions = Map<string, KeyType>;
@@ -47,6 +47,21 @@ export function keyShape(ks: KeySchemaElement[], byName: Definitions): KeyShape 
   const shape: KeyShape = { hash: { name: hash, type: byName.get(hash)! } };
   if (ks[1]) shape.range = { name: ks[1].AttributeName, type: byName.get(ks[1].AttributeName)! };
   return shape;
+}
+
+/**
+ * A GSI's key: `key` and, for a multi-attribute key schema (more than one HASH or RANGE element),
+ * `multiKey` with every attribute — `key` then names the first partition and first sort attribute.
+ */
+export function gsiKeyShapes(ks: KeySchemaElement[], byName: Definitions): { key: KeyShape; multiKey?: MultiKeyShape } {
+  const attrs = (t: 'HASH' | 'RANGE') =>
+    ks.filter((e) => e.KeyType === t).map((e) => ({ name: e.AttributeName, type: byName.get(e.AttributeName)! }));
+  const hash = attrs('HASH');
+  const range = attrs('RANGE');
+  if (hash.length === 1 && range.length <= 1) return { key: keyShape(ks, byName) };
+  const key: KeyShape = { hash: hash[0]! };
+  if (range[0]) key.range = range[0];
+  return { key, multiKey: { hash, range } };
 }
 
 /** Plain copies of the key schema elements, so stored metadata never aliases request objects. */

@@ -14,7 +14,7 @@ import type { RequestContext } from '../types.js';
 import { M } from './messages.js';
 import { sseDescription, type SseInput } from './sse.js';
 import { changeThroughput, checkDecreaseAllowed, sameUnits, type Units } from './throughput.js';
-import { copyKeySchema, keyShape, type Definitions } from './validate-key-schema.js';
+import { copyKeySchema, gsiKeyShapes, type Definitions } from './validate-key-schema.js';
 import {
   checkGsi,
   copyProjection,
@@ -210,7 +210,7 @@ function createGsi(
     name: c.IndexName,
     id: -1, // allocated by the caller inside the transaction
     keySchema: copyKeySchema(c.KeySchema!),
-    key: keyShape(c.KeySchema!, defs),
+    ...gsiKeyShapes(c.KeySchema!, defs),
     projection: copyProjection(c.Projection!),
     status: 'CREATING',
     backfilling: true,
