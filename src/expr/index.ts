@@ -15,7 +15,7 @@ import { conditionTree, projectionTree, updateTree } from './cache.js';
 import { structureKeyCondition, type KeyCondition } from './key-condition.js';
 import { structureMultiKeyCondition } from './multi-key-condition.js';
 import { Placeholders } from './placeholders.js';
-import { checkUpdateKeyAttributes, compileCondition, compileProjection, compileUpdate } from './validate.js';
+import { compileCondition, compileProjection, compileUpdate } from './validate.js';
 import { validateRequestMaps } from './request-maps.js';
 import { checkMixing, LEGACY_PARAMETERS, prepareLegacy } from './legacy.js';
 
@@ -102,9 +102,7 @@ export function prepareExpressions(input: Record<string, any>, ctx: PrepareConte
     }
   }
   ph.checkAllUsed();
-  if (out.update && ctx.key) {
-    checkUpdateKeyAttributes(out.update, [ctx.key.hash.name, ...(ctx.key.range ? [ctx.key.range.name] : [])]);
-  }
+  // Updating a key attribute is reported by applyUpdate: after the condition, as the service does.
   return out;
 }
 

@@ -15,7 +15,8 @@
 import { addNumbers, subtractNumbers } from '../model/numbers.js';
 import { itemSize, MAX_ITEM_SIZE } from '../model/size.js';
 import type { AttributeValue, Item } from '../model/types.js';
-import { validateAttributeValue, valuesEqual } from '../model/values.js';
+import { MAX_ITEM_ATTRIBUTE_DEPTH, validateAttributeValue, valuesEqual } from '../model/values.js';
+import { checkUpdateKeyAttributes } from './validate.js';
 import type { COperand, CUpdate, CUpdateAction, DocPath } from './compiled.js';
 import { getPath } from './doc-path.js';
 import { validation } from '../errors.js';
@@ -232,6 +233,8 @@ export interface UpdateResult {
  * that would grow past 400 KB.
  */
 export function applyUpdate(previous: Item | undefined, update: CUpdate, key: Item): UpdateResult {
+  // A key attribute may not be updated; the service finds that only once the condition has held.
+  if (!update.legacy) checkUpdateKeyAttributes(update, Object.keys(key));
   const base: Record<string, AttributeValue> = {};
   const source = previous ?? key;
   for (const k of Object.keys(source)) setOwn(base, k, deepCopy(source[k]!));
@@ -243,8 +246,25 @@ export function applyUpdate(previous: Item | undefined, update: CUpdate, key: It
     updater.apply(update.actions[i]!, previous);
   }
   updater.finish();
+  for (const a of update.actions) {
+    const top = a.path[0] as string;
+    if (hasOwn(base, top) && containerDepth(base[top]!) > MAX_ITEM_ATTRIBUTE_DEPTH) {
+      throw validation('Nesting Levels have exceeded supported limits');
+    }
+  }
   if (itemSize(base) > MAX_ITEM_SIZE) throw itemTooLargeAfterUpdate();
   return { item: base };
+}
+
+/** How many M/L levels a value nests (a scalar: 0). */
+function containerDepth(v: AttributeValue): number {
+  if ('M' in v) {
+    let d = 0;
+    for (const k in v.M) d = Math.max(d, containerDepth(v.M[k]!));
+    return d + 1;
+  }
+  if ('L' in v) return v.L.reduce((d, e) => Math.max(d, containerDepth(e)), 0) + 1;
+  return 0;
 }
 
 /**

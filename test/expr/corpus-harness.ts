@@ -76,6 +76,11 @@ export function runCase(c: CorpusCase): Outcome {
   const stored = c.item == null ? undefined : validateItem({ ...c.item, ...key });
   const ctx = { operation: c.op as ExpressionOperation, key: table.key };
   try {
+    // The operations' own check, made before the expressions are looked at.
+    const rv = c.params['ReturnValues'];
+    if ((c.op === 'PutItem' || c.op === 'DeleteItem') && rv !== undefined && rv !== 'NONE' && rv !== 'ALL_OLD') {
+      throw new DynamoError('ValidationException', 'Return values set to invalid value');
+    }
     switch (c.op) {
       case 'PutItem': {
         const x = prepareExpressions(c.params, ctx);

@@ -673,3 +673,43 @@ for sf, extra in [({'tag': EQ(S('even'))}, {}), ({'n': C('GE', N(3)), 'tag': EQ(
                   ({'l': C('CONTAINS', N(2))}, {}), ({'tag': EQ(S('even'))}, {'AttributesToGet': ['pk']}), ({'tag': EQ(S('even'))}, {'ProjectionExpression': 'pk'}),
                   ({'tag': EQ(S('even'))}, {'FilterExpression': 'n > :one', 'ExpressionAttributeValues': {':one': N(1)}}), ({'n': C('BETWEEN', N(1), N(3))}, {})]:
     add('legacy-read', {'op': 'Scan', 'table': 'h', 'items': SI, 'params': {'ScanFilter': sf, **extra}})
+
+# ---------------------------------------------------------------------------------------------
+# request: the order of faults across a request's expressions and placeholder maps
+for e, cnd, v, n, item in [
+    ('SET a = = :v', 'b = = :v', V, None, None), ('SET a = :v', 'b = = :v', V, None, None), ('SET a = :u', 'b = :w', V, None, None),
+    ('SET name = :v', 'a = :u', V, None, None), ('SET a = :u', 'name = :v', V, None, None), ('SET a = foo(:v)', 'b = :u', V, None, None),
+    ('SET a = :v', 'foo(a)', V, None, None), ('SET pk = :v', 'a = = :v', V, None, None), ('SET pk = :v', 'a = :u', V, None, None),
+    ('SET pk = :v', 'attribute_exists(zz)', V, None, None), ('SET pk = :v', 'attribute_exists(zz)', V, None, {'a': S('x')}),
+    ('SET pk = :v', 'a = :v', {':v': S('x'), ':w': S('y')}, None, None), ('SET pk = :v', 'a = :v', V, {'#n': 'x'}, None),
+    ('SET a = :v', 'a = :v', {':v': S('x'), ':w': S('y')}, {'#n': 'x'}, None), ('SET a = zz', 'attribute_exists(a)', None, None, None),
+    ('SET a = zz', 'attribute_exists(a)', None, None, {'a': S('x')}), ('SET a.b = :v', 'attribute_exists(zz)', V, None, {'a': S('x')}),
+    ('SET a = :v', 'a = :v', V, None, {'a': S('x')}), ('SET a = :v REMOVE a', 'b = :u', V, None, None), ('SET a = :v, a = :v', 'b = = :v', V, None, None),
+    ('SET a = ((:v))', 'b = = :v', V, None, None), ('SET a = :v', '((b = :v))', V, None, None), ('REMOVE a[2147483648]', 'a = :u', V, None, None),
+    ('SET a = :v', 'a IN (' + ', '.join([':v'] * 101) + ')', V, None, None), ('SET a = :v', 'a = :v', {':v': S('x'), 'w': S('y')}, None, None),
+    ('SET a = = :v', 'b = :v', {':v': {'SS': []}}, None, None), ('SET a = = :v', 'b = :v', V, {'#n': ''}, None),
+    ('SET #n = :v', 'b = :v', V, {'#n': 'pk'}, None), ('SET #n = :v', '#n = :v', V, {'#n': 'pk'}, None), ('SET a = :v', '#n = :v', V, {'#n': 'name'}, None),
+    ('SET a = :v', None, V, {'#n': 'x', '#m': 'y'}, None), ('SET a = :v', None, {':v': S('x'), ':b': S('y'), ':a': S('z')}, {'#n': 'x'}, None),
+]:
+    upd('request', e, values=v, names=n, item=item, cond=cnd)
+for cnd, v, n, extra in [('a = :v', V, None, {'ReturnValues': 'ALL_NEW'}), ('a = = :v', V, None, {'ReturnValues': 'ALL_NEW'}),
+                         ('a = :v', V, None, {'ReturnValues': 'UPDATED_OLD'}), ('a = :v', {':v': S('x'), ':w': S('y')}, None, {}),
+                         (None, V, None, {}), (None, None, {'#n': 'x'}, {}), ('', V, None, {}), ('a = :v', {}, None, {}), ('a = :v', V, {}, {})]:
+    put('request', cnd, values=v, names=n, item={'a': S('x')}, **extra)
+for cnd, v, n in [(None, V, None), (None, None, {'#n': 'x'}), ('a = :v', V, None), ('a = :u', V, None), ('#a = :v', V, {'#a': 'a', '#b': 'b'})]:
+    add('request', {'op': 'DeleteItem', 'table': 'h', 'item': {'a': S('x')}, 'params': params(ConditionExpression=cnd, ExpressionAttributeValues=v, ExpressionAttributeNames=n)})
+for proj, n in [('#a', {'#a': 'a', '#b': 'b'}), ('a', {'#a': 'a'}), ('#a', None), ('', None), ('a', {})]:
+    get('request', proj, names=n, item={'a': S('x')})
+# nesting depth of values an update builds
+deep = S('leaf')
+for _ in range(30):
+    deep = {'M': {'x': deep}}
+upd('request', 'SET d.x.x = :v', values={':v': M(y=S('1'))}, item={'d': deep}, rv='NONE')
+upd('request', 'SET d = :v', values={':v': deep}, item=None, rv='NONE')
+upd('request', 'SET d = :v', values={':v': {'M': {'x': deep}}}, item=None, rv='NONE')
+upd('request', 'SET d = :v', values={':v': {'M': {'x': {'M': {'x': deep}}}}}, item=None, rv='NONE')
+upd('request', 'SET d = list_append(:v, :v)', values={':v': L(deep)}, item=None, rv='NONE')
+for e, v in [('SET pk = :v, x = zz', V), ('SET x = zz, pk = :v', V), ('SET a.b = :v, pk = :v', V), ('SET pk = :v, n = :big + :big', {':v': S('x'), ':big': N('9.9999999999999999999999999999999999999E+125')})]:
+    upd('request', e, values=v, item={'a': S('x')})
+upd('request', 'SET d = :v, e = :w', values={':v': {'M': {'x': {'M': {'x': deep}}}}, ':w': S('x' * 409000)}, item=None, rv='NONE')
+upd('request', 'SET d = :v, pk = :w', values={':v': {'M': {'x': {'M': {'x': deep}}}}, ':w': S('x')}, item=None, rv='NONE')
