@@ -42,6 +42,8 @@ export const M = {
   attributeRedefined: () => validation('invalid attribute, SchemaElement redefined should be of same type as previously defined'),
   /** DDBL: an index key schema with no element (the table's is caught by the model's min 1). */
   noHashKey: () => validation('No Hash Key specified in schema.  All Dynamo DB tables must have exactly one hash key'),
+  /** DDBL: more than two KeySchema elements (the service's coral check normally answers first). */
+  keySchemaTooBig: () => validation('Key Schema too big.  Key Schema must at most consist of the hash and range key of a table'),
   /** DDBL: KeySchema absent in an index. */
   noKeySchema: () => validation('No defined key schema.  A key schema containing at least a hash key must be defined for all tables'),
 

@@ -7,9 +7,15 @@ import { M } from './messages.js';
 
 export type Definitions = Map<string, KeyType>;
 
-/** HASH first, RANGE second, two different attributes. */
+/**
+ * HASH first, RANGE second, two different attributes. The request validator already limits a
+ * table's and an LSI's KeySchema to two elements; the check here keeps a longer one from ever
+ * being accepted with its extra elements ignored (multi-attribute GSI keys are checked apart:
+ * validate-indexes.ts).
+ */
 export function checkKeySchemaStructure(ks: KeySchemaElement[]): void {
   if (ks.length === 0) throw M.noHashKey();
+  if (ks.length > 2) throw M.keySchemaTooBig();
   if (ks[0]!.KeyType !== 'HASH') throw M.firstNotHash();
   if (ks.length === 2) {
     if (ks[1]!.KeyType !== 'RANGE') throw M.secondNotRange();
