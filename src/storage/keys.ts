@@ -17,6 +17,7 @@
 import { createHash } from 'node:crypto';
 import type { AttributeValue, KeyShape, KeyType, MultiKeyShape } from '../model/types.js';
 import { parseNumber, MIN_EXPONENT } from '../model/numbers.js';
+import { MAX_KEY_BYTES } from './transaction.js';
 
 export const SPACE_CATALOG = 0x01;
 export const SPACE_ITEMS = 0x02;
@@ -211,6 +212,26 @@ export function multiIndexPartitionPrefix(indexId: number, values: readonly Attr
 /** The encoded leading sort attributes (each delimited): a prefix of every entry that has them. */
 export function multiSortPrefix(values: readonly AttributeValue[]): Buffer {
   return Buffer.concat(values.map((v) => delimit(encodeKeyValue(v))));
+}
+
+/**
+ * The most bytes the encoded sort attributes of a multi-attribute GSI entry may take: what is left
+ * of the storage key limit after the prefix, the partition hash and the table key hash. Four sort
+ * attributes of DynamoDB's maximum sort key size (1024 bytes each) can exceed it, so the write
+ * path checks it (multiSortBytes) rather than let the storage engine refuse the key.
+ */
+export const MULTI_SORT_MAX_BYTES = MAX_KEY_BYTES - OWNER_PREFIX_BYTES - 2 * HASH_BYTES;
+
+/** Length of multiSortPrefix(values), without building it. */
+export function multiSortBytes(values: readonly AttributeValue[]): number {
+  let n = 0;
+  for (const v of values) {
+    const enc = encodeKeyValue(v);
+    let zeros = 0;
+    for (const b of enc) if (b === 0) zeros++;
+    n += enc.length + zeros + 2;
+  }
+  return n;
 }
 
 /** Key of the entry for `item` in a multi-attribute GSI; the item must carry every key attribute. */

@@ -654,3 +654,33 @@ describe('multi-attribute GSI keys', () => {
     assert.equal(all.Count, items.length + sparse.length);
   });
 });
+
+describe('multi-attribute GSI keys: storage limits', () => {
+  test('sort attributes too long together for a storage key are refused, not a server error', async () => {
+    const name = 'mak_long';
+    await createTable(
+      h.db,
+      tableDef(name, ['pk', 'S'], undefined, {
+        attributes: [
+          ['a', 'S'],
+          ['w', 'S'],
+          ['x', 'S'],
+          ['y', 'S'],
+          ['z', 'S'],
+        ],
+        GlobalSecondaryIndexes: [{ IndexName: 'long_sort', KeySchema: [H('a'), R('w'), R('x'), R('y'), R('z')], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      }),
+    );
+    const big = S('s'.repeat(1024)); // DynamoDB's maximum for one sort key attribute
+    await h.db.send(new PutItemCommand({ TableName: name, Item: { pk: S('ok'), a: S('a'), w: big, x: big, y: big, z: S('z') } }));
+    await rejects(
+      () => h.db.send(new PutItemCommand({ TableName: name, Item: { pk: S('no'), a: S('a'), w: big, x: big, y: big, z: big } })),
+      V,
+      'One or more parameter values were invalid: Size limit exceeded for the sort key attributes of Index Key w, x, y, z Actual Size: 4104 bytes Max Size: 3989 bytes IndexName: long_sort',
+    );
+    const r = await h.db.send(
+      new QueryCommand({ TableName: name, IndexName: 'long_sort', KeyConditionExpression: 'a = :a AND w = :w', ExpressionAttributeValues: { ':a': S('a'), ':w': big } }),
+    );
+    assert.equal(r.Count, 1);
+  });
+});

@@ -19,6 +19,7 @@ import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { AttributeValue, Item, KeyType } from '../../model/types.js';
 import { keyValueBytes, MAX_PARTITION_KEY_BYTES, MAX_SORT_KEY_BYTES } from '../../model/values.js';
 import { allIndexes } from './indexes.js';
+import { MULTI_SORT_MAX_BYTES, multiSortBytes } from '../../storage/keys.js';
 
 /** The indexes a write through `table` (the request's metadata) must keep up to date. */
 export function indexesToMaintain(table: TableMeta): readonly IndexMeta[] {
@@ -34,7 +35,8 @@ export function belongsInIndex(index: IndexMeta, item: Item): boolean {
     const { hash, range } = index.multiKey;
     return (
       hash.every((k) => validKeyValue(item[k.name], k.type, MAX_PARTITION_KEY_BYTES)) &&
-      range.every((k) => validKeyValue(item[k.name], k.type, MAX_SORT_KEY_BYTES))
+      range.every((k) => validKeyValue(item[k.name], k.type, MAX_SORT_KEY_BYTES)) &&
+      multiSortBytes(range.map((k) => item[k.name]!)) <= MULTI_SORT_MAX_BYTES
     );
   }
   const { hash, range } = index.key;

@@ -7,6 +7,7 @@ import { validateIndexKeys, type IndexKeyShape } from '../../model/values.js';
 import type { IndexMeta, TableMeta } from '../../catalog/types.js';
 import type { Item } from '../../model/types.js';
 import { indexKeyAttributes } from './multi-key.js';
+import { MULTI_SORT_MAX_BYTES, multiSortBytes } from '../../storage/keys.js';
 
 /** True when the item carries every key attribute of the index (otherwise it is absent from it). */
 export function inIndex(index: IndexMeta, item: Item): boolean {
@@ -27,6 +28,23 @@ export function checkIndexKeys(table: TableMeta, item: Item): void {
   let shapes = indexKeyShapes.get(table);
   if (!shapes) indexKeyShapes.set(table, (shapes = allIndexes(table).map((i) => (i.multiKey ? { name: i.name, shape: i.key, multi: i.multiKey } : { name: i.name, shape: i.key }))));
   validateIndexKeys(shapes, item);
+  for (const index of table.gsis) if (index.multiKey) checkMultiSortSize(index, item);
+}
+
+/**
+ * Tessera's own limit (storage keys are at most 4026 bytes; DynamoDB documents none for the
+ * combined sort attributes): an item whose sort attributes for a multi-attribute GSI would not fit
+ * in a storage key is refused, worded as DynamoDB's per-attribute "Size limit exceeded" message.
+ */
+function checkMultiSortSize(index: IndexMeta, item: Item): void {
+  const values = index.multiKey!.range.map((k) => item[k.name]);
+  if (values.length === 0 || values.some((v) => v === undefined)) return;
+  const bytes = multiSortBytes(values as Item[string][]);
+  if (bytes > MULTI_SORT_MAX_BYTES) {
+    throw validation(
+      `One or more parameter values were invalid: Size limit exceeded for the sort key attributes of Index Key ${index.multiKey!.range.map((k) => k.name).join(', ')} Actual Size: ${bytes} bytes Max Size: ${MULTI_SORT_MAX_BYTES} bytes IndexName: ${index.name}`,
+    );
+  }
 }
 
 /**
