@@ -38,8 +38,8 @@ function cached<T>(kind: ExpressionKind, text: string, build: () => T): T {
 function checkSize(kind: ExpressionKind, text: string): void {
   if (text.length === 0) throw emptyExpression(kind);
   if (text.length > MAX_EXPRESSION_LENGTH) {
-    // The service gives the size for every kind but UpdateExpression.
-    const detail = kind === 'UpdateExpression' ? '' : ` expression size: ${text.length}`;
+    // The service gives the size for condition-like expressions only.
+    const detail = kind === 'UpdateExpression' || kind === 'ProjectionExpression' ? '' : ` expression size: ${text.length}`;
     throw invalidExpression(kind, `Expression size has exceeded the maximum allowed size;${detail}`);
   }
 }

@@ -713,3 +713,20 @@ for e, v in [('SET pk = :v, x = zz', V), ('SET x = zz, pk = :v', V), ('SET a.b =
     upd('request', e, values=v, item={'a': S('x')})
 upd('request', 'SET d = :v, e = :w', values={':v': {'M': {'x': {'M': {'x': deep}}}}, ':w': S('x' * 409000)}, item=None, rv='NONE')
 upd('request', 'SET d = :v, pk = :w', values={':v': {'M': {'x': {'M': {'x': deep}}}}, ':w': S('x')}, item=None, rv='NONE')
+
+# ---------------------------------------------------------------------------------------------
+# kinds: the same faults in FilterExpression, KeyConditionExpression and ProjectionExpression
+for f, v in [('if_not_exists(a, :v) = :v', V), ('list_append(a, :v) = :v', V), ('size(a)', V), ('attribute_exists(a) = :v', V), ('foo(a)', V),
+             ('a = a', V), ('((a = :v))', V), ('a = :u', V), ('#u = :v', V), ('name = :v', V), ('', V), ('a IN (' + ', '.join([':v'] * 101) + ')', V),
+             ('a' + '.b' * 32 + ' = :v', V), ('a = :n OR ' + 'b' * (4097 - 10 - 5) + ' = :n', {':n': N(1)}), ('attribute_type(a, :v)', V),
+             ('a BETWEEN :hi AND :lo', {':hi': N(2), ':lo': N(1)}), ('a < :v', {':v': BOOL(True)}), ('begins_with(a, :v)', {':v': N(1)}),
+             ('a = :v AND contains(a, a)', V), ('a[2147483648] = :v', V)]:
+    scan('kinds', f, values=v, items=SI)
+for kc, v in [('if_not_exists(pk, :p) = :p', {':p': S('p')}), ('pk = :p AND size(sk) = :n', {':p': S('p'), ':n': N(1)}), ('', {':p': S('p')}),
+              ('pk = :p AND sk BETWEEN :hi AND :lo', {':p': S('p'), ':hi': S('b'), ':lo': S('a')}), ('pk = :p AND ((sk = :p))', {':p': S('p')}),
+              ('pk = :n OR ' + 'b' * (4097 - 10 - 5) + ' = :n', {':n': N(1)}), ('pk = :p AND begins_with(sk, :n)', {':p': S('p'), ':n': N(1)}),
+              ('foo(pk)', {':p': S('p')}), ('pk = :p AND sk IN (' + ', '.join([':p'] * 101) + ')', {':p': S('p')})]:
+    query('kinds', kc, values=v, items=QI)
+for proj, n in [('', None), ('a' + '.b' * 32, None), ('a, ' + 'b' * 4100, None), ('a[2147483648]', None), ('#' + 'x' * 300, {'#' + 'x' * 300: 'y'}),
+                ('size(a)', None), ('a = b', None), (':v', None)]:
+    get('kinds', proj, names=n, item={'a': S('x')})
