@@ -12,6 +12,7 @@ import { compareValues, validateAttributeValue } from '../model/values.js';
 import type { CCondition, COperand, CProjection, CUpdate, CUpdateAction } from './compiled.js';
 import type { PrepareContext, PreparedExpressions } from './index.js';
 import { finishKeyCondition, type KeyPart } from './key-condition.js';
+import { finishMultiKeyCondition } from './multi-key-condition.js';
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 const invalid = (detail: string) => validation(`One or more parameter values were invalid: ${detail}`);
@@ -207,7 +208,8 @@ export function prepareLegacyParameters(input: Record<string, any>, ctx: Prepare
   if (present(input['AttributeUpdates'])) out.update = attributeUpdates(input['AttributeUpdates'], keyNames);
   if (present(input['Expected'])) out.condition = expected(input);
   if (present(input['KeyConditions'])) {
-    out.keyCondition = finishKeyCondition(keyConditions(input['KeyConditions'], ctx), ctx.key!);
+    const parts = keyConditions(input['KeyConditions'], ctx);
+    out.keyCondition = ctx.multiKey ? finishMultiKeyCondition(parts, ctx.multiKey) : finishKeyCondition(parts, ctx.key!);
   }
   if (present(input['QueryFilter'])) out.filter = conditionMap(input['QueryFilter'], conditionalOperator(input));
   if (present(input['ScanFilter'])) out.filter = conditionMap(input['ScanFilter'], conditionalOperator(input));
@@ -228,13 +230,15 @@ const SORT_OPERATORS: Readonly<Record<string, KeyPart['op']>> = {
 /** KeyConditions: split per attribute, then the checks a key condition expression gets. */
 function keyConditions(map: Record<string, any>, ctx: PrepareContext): KeyPart[] {
   const entries = Object.entries<any>(map);
-  if (entries.length === 0 || entries.length > 2) throw validation('Conditions can be of length 1 or 2 only');
+  // A multi-attribute GSI key takes a condition per key attribute (multi-key-condition.ts says which).
+  const max = ctx.multiKey ? ctx.multiKey.hash.length + ctx.multiKey.range.length : 2;
+  if (entries.length === 0 || entries.length > max) throw validation('Conditions can be of length 1 or 2 only');
   const parts: KeyPart[] = [];
   for (const [name, c] of entries) {
     const op = c?.ComparisonOperator;
     const args = values(c?.AttributeValueList);
     checkOperator(op, args);
-    if (name === ctx.key?.range?.name) {
+    if (ctx.multiKey ? ctx.multiKey.range.some((k) => k.name === name) : name === ctx.key?.range?.name) {
       if (op === 'NULL' || op === 'NOT_NULL') throw validation('Only scalar types can be used as Range Key values');
       if (!SORT_OPERATORS[op]) throw validation('Attempted conditional constraint is not an indexable operation');
     }

@@ -465,21 +465,27 @@ describe('multi-attribute GSI keys', () => {
       );
     });
 
-    test('legacy KeyConditions are not yet supported on a multi-attribute key', async () => {
+    test('legacy KeyConditions follow the same rules', async () => {
+      const legacy = (KeyConditions: Record<string, { ComparisonOperator: string; AttributeValueList: Item[string][] }>, extra: Partial<QueryCommandInput> = {}) =>
+        walkQuery(h.db, { TableName: T, IndexName: INDEX, KeyConditions: KeyConditions as QueryCommandInput['KeyConditions'], ...extra });
+      const eq = (v: Item[string]) => ({ ComparisonOperator: 'EQ', AttributeValueList: [v] });
+      const r = await legacy(
+        { tournament: eq(S('T1')), area: eq(S('NA')), round: eq(S('SF')), bracket: { ComparisonOperator: 'BEGINS_WITH', AttributeValueList: [S('UP')] } },
+        { Limit: 2 },
+      );
+      assert.deepEqual(keys(r.items), keys(expected((i) => s(i.round) === 'SF' && s(i.bracket) === 'UPPER')));
+      const all = await legacy({ tournament: eq(S('T1')), area: eq(S('NA')) }, { ScanIndexForward: false });
+      assert.deepEqual(keys(all.items), keys(expected()).reverse());
+      await rejects(() => legacy({ tournament: eq(S('T1')), area: eq(S('NA')), bracket: eq(S('UPPER')) }), V, 'Query condition missed key schema element');
       await rejects(
-        () =>
-          h.db.send(
-            new QueryCommand({
-              TableName: T,
-              IndexName: INDEX,
-              KeyConditions: {
-                tournament: { ComparisonOperator: 'EQ', AttributeValueList: [S('T1')] },
-                area: { ComparisonOperator: 'EQ', AttributeValueList: [S('NA')] },
-              },
-            }),
-          ),
+        () => legacy({ tournament: eq(S('T1')), area: { ComparisonOperator: 'GT', AttributeValueList: [S('A')] } }),
         V,
-        'KeyConditions is not yet supported on an index with a multi-attribute key; use KeyConditionExpression',
+        'Query key condition not supported',
+      );
+      await rejects(
+        () => legacy({ tournament: eq(S('T1')), area: eq(S('NA')), round: { ComparisonOperator: 'LT', AttributeValueList: [S('SF')] }, bracket: eq(S('UPPER')) }),
+        V,
+        'Query key condition not supported: a range condition is allowed only on the last sort key attribute used; found one on round',
       );
     });
 

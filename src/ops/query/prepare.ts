@@ -20,9 +20,6 @@ import type { KeyCondition } from './key-range.js';
 import type { FilterSource, ProjectionSource } from './select.js';
 import type { ReadTarget } from './target.js';
 
-export const MULTI_KEY_LEGACY_UNSUPPORTED =
-  'KeyConditions is not yet supported on an index with a multi-attribute key; use KeyConditionExpression';
-
 export const QUERY_NEEDS_KEY_CONDITION = 'Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.';
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
@@ -33,8 +30,6 @@ export function prepareQuery(input: Record<string, any>, target: ReadTarget): Qu
     throw validation(QUERY_NEEDS_KEY_CONDITION);
   }
   const multiKey = target.index?.multiKey;
-  // Legacy KeyConditions on a multi-attribute key: not yet supported (KeyConditionExpression is).
-  if (multiKey && present(input.KeyConditions)) throw validation(MULTI_KEY_LEGACY_UNSUPPORTED);
   const x = prepareExpressions(input, multiKey ? { operation: 'Query', key: target.key, multiKey } : { operation: 'Query', key: target.key });
   return {
     keyCondition: storageKeyCondition(x.keyCondition!),
