@@ -8,7 +8,7 @@
  */
 import type { Services } from '../ops/types.js';
 import type { StorageReader, StorageTransaction } from '../storage/engine.js';
-import { SPACE_SYSTEM } from '../storage/keys.js';
+import { SPACE_SYSTEM, taggedIdKey } from '../storage/keys.js';
 import type { IndexMeta, TableMeta } from './types.js';
 
 export interface Stats {
@@ -20,11 +20,7 @@ const STATS_TAG = 0x53; // 'S'
 
 /** SPACE_SYSTEM | 'S' | table or index id → "count,bytes". Cleared when the table or index is dropped. */
 export function statsKey(ownerId: number): Buffer {
-  const key = Buffer.alloc(6);
-  key[0] = SPACE_SYSTEM;
-  key[1] = STATS_TAG;
-  key.writeUInt32BE(ownerId >>> 0, 2);
-  return key;
+  return taggedIdKey(SPACE_SYSTEM, STATS_TAG, ownerId);
 }
 
 function parse(value: string | undefined): Stats {

@@ -137,6 +137,15 @@ function attr(item: Record<string, AttributeValue>, name: string): AttributeValu
 
 // ---- table items ------------------------------------------------------------------------------
 
+/** `space | tag | id (u32 BE)`: the shape of every per-table, per-index and per-stream bookkeeping key. */
+export function taggedIdKey(space: number, tag: number, id: number): Buffer {
+  const key = Buffer.allocUnsafe(6);
+  key[0] = space;
+  key[1] = tag;
+  key.writeUInt32BE(id >>> 0, 2);
+  return key;
+}
+
 export function tablePrefix(tableId: number): Buffer {
   return Buffer.concat([Buffer.from([SPACE_ITEMS]), u32(tableId)]);
 }

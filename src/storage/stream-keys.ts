@@ -9,7 +9,7 @@
  * shard is open. Stream ids come from the catalog's id counter and are never reused, so a purged
  * stream's keys cannot be confused with a live one's.
  */
-import { SPACE_STREAMS, prefixEnd, type KeyRange } from './keys.js';
+import { SPACE_STREAMS, prefixEnd, taggedIdKey, type KeyRange } from './keys.js';
 
 const STREAM_TAG = 0x53; // 'S'
 const RECORD_TAG = 0x52; // 'R'
@@ -18,18 +18,11 @@ export const streamMetaPrefix = Buffer.from([SPACE_STREAMS, STREAM_TAG]);
 export const streamMetaRange: KeyRange = { gte: streamMetaPrefix, lt: prefixEnd(streamMetaPrefix) };
 
 export function streamMetaKey(streamId: number): Buffer {
-  const key = Buffer.allocUnsafe(6);
-  streamMetaPrefix.copy(key);
-  key.writeUInt32BE(streamId >>> 0, 2);
-  return key;
+  return taggedIdKey(SPACE_STREAMS, STREAM_TAG, streamId);
 }
 
 export function streamRecordPrefix(streamId: number): Buffer {
-  const key = Buffer.allocUnsafe(6);
-  key[0] = SPACE_STREAMS;
-  key[1] = RECORD_TAG;
-  key.writeUInt32BE(streamId >>> 0, 2);
-  return key;
+  return taggedIdKey(SPACE_STREAMS, RECORD_TAG, streamId);
 }
 
 export function streamRecordKey(streamId: number, seq: number): Buffer {

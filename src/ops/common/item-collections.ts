@@ -18,7 +18,7 @@ import { DynamoError } from '../../errors.js';
 import { itemSize } from '../../model/size.js';
 import type { AttributeValue, Item } from '../../model/types.js';
 import type { StorageTransaction } from '../../storage/engine.js';
-import { hashKeyValue, SPACE_SYSTEM } from '../../storage/keys.js';
+import { hashKeyValue, SPACE_SYSTEM, taggedIdKey } from '../../storage/keys.js';
 import { belongsInIndex } from './index-maintenance.js';
 import { projectForIndex } from './indexes.js';
 
@@ -46,11 +46,7 @@ const COLLECTION_TAG = 0x43; // 'C'
 
 /** SPACE_SYSTEM | 'C' | table id: the counters of one table, cleared when the table is dropped. */
 export function collectionCountersPrefix(tableId: number): Buffer {
-  const head = Buffer.alloc(6);
-  head[0] = SPACE_SYSTEM;
-  head[1] = COLLECTION_TAG;
-  head.writeUInt32BE(tableId >>> 0, 2);
-  return head;
+  return taggedIdKey(SPACE_SYSTEM, COLLECTION_TAG, tableId);
 }
 
 /** One counter per collection: the table's prefix, then md5(partition key). */
