@@ -1,11 +1,10 @@
 /**
- * The document paths a compiled filter reads — what the read engine checks against the key
- * schema and an index's projection. (src/expr keeps its own walk private to its filter-key
- * check; this is the same visit, exported for Query and Scan.)
+ * The document paths a compiled condition reads: what a Query's filter is checked against (the
+ * key schema, an index's projection), here and in the read engine.
  */
-import type { CCondition, COperand, DocPath } from '../../expr/index.js';
+import type { CCondition, COperand, DocPath } from './compiled.js';
 
-export function filterPaths(c: CCondition): DocPath[] {
+export function conditionPaths(c: CCondition): DocPath[] {
   const out: DocPath[] = [];
   visit(c, out);
   return out;

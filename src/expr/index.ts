@@ -110,6 +110,7 @@ export { evaluateCondition, operandValue, sizeOf } from './evaluate.js';
 export { applyUpdate, updatedAttributes, type UpdateResult } from './update.js';
 export { applyProjection, buildSelection, projectWith } from './projection.js';
 export { getPath } from './doc-path.js';
+export { conditionPaths } from './condition-paths.js';
 export type { KeyCondition, SortKeyOperator } from './key-condition.js';
 export type { CCondition, COperand, CProjection, CUpdate, CUpdateAction, DocPath } from './compiled.js';
 export { clearExpressionCache } from './cache.js';

@@ -9,13 +9,12 @@
  * sort-key condition.
  */
 import { validation } from '../../errors.js';
-import { evaluateCondition, prepareExpressions, projectWith, buildSelection } from '../../expr/index.js';
+import { conditionPaths, evaluateCondition, prepareExpressions, projectWith, buildSelection } from '../../expr/index.js';
 import type { CCondition, CProjection, KeyCondition as ExprKeyCondition } from '../../expr/index.js';
 import { checkMixing } from '../../expr/legacy.js';
 import { isMultiKeyCondition } from '../../expr/multi-key-condition.js';
 import type { SortKeyCondition } from '../../storage/keys.js';
 import type { QueryExpressions, ReadExpressions, ReadFilter, ReadProjection } from './expressions.js';
-import { filterPaths } from './filter-names.js';
 import type { KeyCondition } from './key-range.js';
 import type { FilterSource, ProjectionSource } from './select.js';
 import type { ReadTarget } from './target.js';
@@ -59,7 +58,7 @@ function readParts(
 function readFilter(filter: CCondition, source: FilterSource): ReadFilter {
   const names: string[] = [];
   const nestedNames: string[] = [];
-  for (const p of filterPaths(filter)) {
+  for (const p of conditionPaths(filter)) {
     const top = p[0] as string;
     if (p.length > 1) {
       if (!nestedNames.includes(top)) nestedNames.push(top);
