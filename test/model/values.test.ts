@@ -105,7 +105,7 @@ describe('compareValues', () => {
         const c = compareValues(a, b);
         const r = compareValues(b, a);
         if (c === undefined) return assert.equal(r, undefined);
-        assert.equal(c, -r!);
+        assert.equal(c, 0 - r!); // not -r: strict equal tells -0 from 0
         assert.equal(c === 0, valuesEqual(a, b));
       }),
     );
