@@ -11,7 +11,7 @@ import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { serverDefinitions, RESERVED_PORTS, diskBytes } from './lib/servers.mjs';
 import { startProcess, stopProcess, killAll, rssBytes, cpuSeconds, freePort, hostBusySeconds, harnessCpuSeconds } from './lib/proc.mjs';
-import { createClient, createTable, loadItems, waitForFirstAnswer } from './lib/client.mjs';
+import { createClient, createTable, loadItems, verifyData, waitForFirstAnswer } from './lib/client.mjs';
 import { runWrk, WORKLOADS, wrkVersion } from './lib/wrk.mjs';
 import { machineInfo } from './lib/machine.mjs';
 import { formatReport, formatScaleReport, summarize } from './lib/report.mjs';
@@ -226,6 +226,7 @@ async function loadTo(inst, from, to, o, label) {
       onProgress: (n) => log(`${label}: loaded ${fmt(from + n)} items`),
     });
     log(`${label}: loaded ${fmt(r.items)} items in ${r.seconds.toFixed(1)} s (${fmt(r.itemsPerSecond)} items/s)`);
+    await verifyData(client, to);
     return r;
   } finally {
     client.close();

@@ -4,7 +4,7 @@
  * The measured load never goes through here — that is wrk's job.
  */
 import http from 'node:http';
-import { CREATE_TABLE, TABLE, itemJson } from './data.mjs';
+import { CREATE_TABLE, TABLE, itemJson, keyOf } from './data.mjs';
 
 export const AUTHORIZATION =
   'AWS4-HMAC-SHA256 Credential=benchkey/20261123/us-east-1/dynamodb/aws4_request, ' +
@@ -150,4 +150,29 @@ export async function loadItems(client, from, to, { concurrency = 8, onProgress 
   await Promise.all(Array.from({ length: concurrency }, worker));
   const seconds = (performance.now() - started) / 1000;
   return { items: to - from, seconds, itemsPerSecond: (to - from) / seconds };
+}
+
+/**
+ * Checks that the loaded items are where the wrk script will look for them: GetItem of the first
+ * and last item finds them, and the Query of the first partition returns its 10 newest. A GetItem
+ * for a missing key is a fast 200 `{}`, so a mismatch would otherwise look like good numbers.
+ */
+export async function verifyData(client, items) {
+  for (const i of [0, items - 1]) {
+    const { pk, sk } = keyOf(i);
+    const r = await client.call('GetItem', { TableName: TABLE, Key: { pk: { S: pk }, sk: { N: String(sk) } } });
+    if (!r.Item || r.Item.pk?.S !== pk) throw new Error(`data check: GetItem of item ${i} found ${JSON.stringify(r).slice(0, 200)}`);
+  }
+  const { pk } = keyOf(0);
+  const q = await client.call('Query', {
+    TableName: TABLE,
+    KeyConditionExpression: 'pk = :p',
+    ExpressionAttributeValues: { ':p': { S: pk } },
+    ScanIndexForward: false,
+    Limit: 10,
+  });
+  const expected = Math.min(10, items);
+  if (q.Count !== expected || q.Items?.[0]?.sk?.N !== String(keyOf(Math.min(items, 20) - 1).sk)) {
+    throw new Error(`data check: Query of ${pk} returned Count ${q.Count}, first sk ${q.Items?.[0]?.sk?.N}`);
+  }
 }
