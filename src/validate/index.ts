@@ -58,6 +58,8 @@ function loadModel(): RawModel {
   const candidates = [
     new URL('./api-model.json', import.meta.url),
     new URL('../../../src/validate/api-model.json', import.meta.url),
+    // From the start-up bundle, dist/bundle/*.js (scripts/bundle.mjs), beside dist/src.
+    new URL('../src/validate/api-model.json', import.meta.url),
   ];
   let lastError: unknown;
   for (const url of candidates) {
