@@ -63,6 +63,9 @@ function digitValue(ch: string): number {
   return unicodeDigit(c);
 }
 
+/** [+-] digits [. [digits]]: no exponent, ASCII digits only (everything else takes the full walk). */
+const PLAIN_DECIMAL = /^([+-]?)([0-9]+)(?:\.([0-9]*))?$/;
+
 function invalid(): DynamoError {
   return validation(NUMBER_MESSAGES.invalid);
 }
@@ -75,6 +78,10 @@ function invalid(): DynamoError {
  */
 export function parseNumber(text: string): ParsedNumber {
   if (typeof text !== 'string') throw invalid();
+  // Nearly every number on the wire is plain ASCII decimal (keys, counters, timestamps): parse
+  // those without the per-code-point walk below, which the key encoding of every request pays.
+  const plain = PLAIN_DECIMAL.exec(text);
+  if (plain) return canonical(plain[1] === '-', plain[2]!, plain[3] ?? '', 0);
   const chars = Array.from(text);
   let i = 0;
   let negative = false;
@@ -118,6 +125,10 @@ export function parseNumber(text: string): ParsedNumber {
   if (i !== chars.length) throw invalid();
   if (fracDigits.length - exp > INT_MAX) throw invalid();
 
+  return canonical(negative, intDigits, fracDigits, exp);
+}
+
+function canonical(negative: boolean, intDigits: string, fracDigits: string, exp: number): ParsedNumber {
   const all = intDigits + fracDigits;
   const lead = all.search(/[1-9]/);
   if (lead < 0) return { negative: false, digits: '', exponent: 0 };

@@ -135,15 +135,47 @@ function responseContentType(requestType: string | undefined): string {
   return 'application/x-amz-json-1.0';
 }
 
+/**
+ * The whole request body. Plain 'data'/'end' listeners rather than `for await`: the async iterator
+ * costs an iterator object, end-of-stream bookkeeping and a promise per chunk on every request.
+ */
+function collectBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let first: Buffer | undefined;
+    let chunks: Buffer[] | undefined;
+    let size = 0;
+    let failed = false;
+    const onData = (chunk: Buffer) => {
+      if (failed) return;
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        failed = true;
+        reject(serialization('Request body too large.'));
+        // As leaving a `for await` loop did: stop reading, and let the connection go.
+        req.destroy();
+        return;
+      }
+      if (first === undefined) first = chunk;
+      else (chunks ??= [first]).push(chunk);
+    };
+    const onEnd = () => {
+      if (failed) return;
+      resolve(chunks ? Buffer.concat(chunks, size) : (first ?? Buffer.alloc(0)));
+    };
+    const onError = (err: Error) => {
+      if (failed) return;
+      failed = true;
+      reject(err);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+    req.on('aborted', () => onError(new Error('request aborted')));
+  });
+}
+
 async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw serialization('Request body too large.');
-    chunks.push(chunk);
-  }
-  const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+  const body = await collectBody(req);
   const encoding = req.headers['content-encoding'];
   if (encoding && encoding.toLowerCase().includes('gzip')) {
     try {

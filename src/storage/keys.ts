@@ -14,6 +14,7 @@
  * order-preserving encoding below. Where a sort key is not the last component it is made
  * self-delimiting by escaping 0x00 as 00 FF and terminating with 00 00, which keeps "a" < "ab".
  */
+import * as crypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import type { AttributeValue, KeyShape, KeyType, MultiKeyShape } from '../model/types.js';
 import { parseNumber, MIN_EXPONENT } from '../model/numbers.js';
@@ -99,9 +100,28 @@ export function delimit(b: Buffer): Buffer {
   return Buffer.concat([escapeBytes(b), TERMINATOR]);
 }
 
+/** One-shot MD5 (crypto.hash, Node >= 20.12) skips the Hash object a createHash chain allocates per key. */
+const md5: (data: Buffer) => Buffer =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (data) => crypto.hash('md5', data, 'buffer') as unknown as Buffer
+    : (data) => createHash('md5').update(data).digest();
+
 /** MD5 of a partition key value, tagged by type. */
 export function hashKeyValue(v: AttributeValue): Buffer {
-  return createHash('md5').update(Buffer.from([TYPE_TAG[keyType(v)]])).update(encodeKeyValue(v)).digest();
+  const tag = TYPE_TAG[keyType(v)];
+  if ('S' in v) {
+    // The common case: the tag and the UTF-8 text written straight into one buffer.
+    const s = v.S as string;
+    const tagged = Buffer.allocUnsafe(1 + Buffer.byteLength(s, 'utf8'));
+    tagged[0] = tag;
+    tagged.write(s, 1, 'utf8');
+    return md5(tagged);
+  }
+  const body = encodeKeyValue(v);
+  const tagged = Buffer.allocUnsafe(1 + body.length);
+  tagged[0] = tag;
+  body.copy(tagged, 1);
+  return md5(tagged);
 }
 
 function u32(n: number): Buffer {
@@ -156,9 +176,15 @@ export function partitionPrefix(tableId: number, _keyShape: KeyShape, pkValue: A
 }
 
 export function itemKey(tableId: number, keyShape: KeyShape, item: Record<string, AttributeValue>): Buffer {
-  const prefix = partitionPrefix(tableId, keyShape, attr(item, keyShape.hash.name));
-  if (!keyShape.range) return prefix;
-  return Buffer.concat([prefix, encodeKeyValue(attr(item, keyShape.range.name))]);
+  // On every item read and write: one allocation for the whole key, laid out as partitionPrefix.
+  const hash = hashKeyValue(attr(item, keyShape.hash.name));
+  const sort = keyShape.range ? encodeKeyValue(attr(item, keyShape.range.name)) : undefined;
+  const key = Buffer.allocUnsafe(OWNER_PREFIX_BYTES + HASH_BYTES + (sort?.length ?? 0));
+  key[0] = SPACE_ITEMS;
+  key.writeUInt32BE(tableId >>> 0, 1);
+  hash.copy(key, OWNER_PREFIX_BYTES);
+  sort?.copy(key, OWNER_PREFIX_BYTES + HASH_BYTES);
+  return key;
 }
 
 // ---- index entries ----------------------------------------------------------------------------
