@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { spawnSync } from 'node:child_process';
 import { serverDefinitions, RESERVED_PORTS, diskBytes } from './lib/servers.mjs';
-import { startProcess, stopProcess, killAll, rssBytes, cpuSeconds, freePort, hostBusySeconds, harnessCpuSeconds } from './lib/proc.mjs';
+import { startProcess, stopProcess, killAll, memory, cpuSeconds, freePort, hostBusySeconds, harnessCpuSeconds } from './lib/proc.mjs';
 import { createClient, createTable, loadItems, verifyData, waitForFirstAnswer } from './lib/client.mjs';
 import { runWrk, WORKLOADS, wrkVersion } from './lib/wrk.mjs';
 import { machineInfo } from './lib/machine.mjs';
@@ -270,7 +270,9 @@ async function measure(inst, wl, items, o, duration) {
     r.generatorCores = mine / r.seconds;
     // Whatever else kept the machine's cores busy meanwhile: other people's processes, steal.
     r.otherCores = Math.max(0, hostBusySeconds() - host0 - server - mine) / r.seconds;
-    r.rssBytes = rssBytes(inst.proc.pid);
+    const mem = memory(inst.proc.pid);
+    r.rssBytes = mem.rss;
+    r.anonBytes = mem.anon;
     delete r.stdout;
     if (inst.proc.exitCode !== undefined) return { failed: true, message: `server exited during the run (${inst.proc.exitCode})` };
     return r;
@@ -283,7 +285,7 @@ function describeRun(r) {
   if (r.failed) return `failed: ${r.message}`;
   return (
     `${fmt(r.okPerSecond)} req/s  p50 ${r.p50ms.toFixed(2)} ms  p99 ${r.p99ms.toFixed(2)} ms  errors ${fmt(r.errors)}` +
-    `  rss ${Math.round(r.rssBytes / 2 ** 20)} MB  cpu: server ${r.cpuCores.toFixed(2)} wrk ${r.generatorCores.toFixed(2)} other ${r.otherCores.toFixed(2)}` +
+    `  rss ${Math.round(r.rssBytes / 2 ** 20)} MB (anon ${Math.round(r.anonBytes / 2 ** 20)})  cpu: server ${r.cpuCores.toFixed(2)} wrk ${r.generatorCores.toFixed(2)} other ${r.otherCores.toFixed(2)}` +
     (r.errors && r.samples ? `\n        first error: ${r.samples.split('\n')[0].slice(0, 200)}` : '')
   );
 }
@@ -375,7 +377,7 @@ async function benchServer(def, o, rawDir) {
         log(`${def.name}: loading failed: ${err.message}`);
       }
     }
-    s.rssAfterLoadBytes = rssBytes(inst.proc.pid);
+    ({ rss: s.rssAfterLoadBytes, anon: s.anonAfterLoadBytes } = memory(inst.proc.pid));
     s.restartMs = [];
     s.workloads = await runWorkloads(inst, def, o, o.items, def.name, rawDir, s.restartMs);
     if (inst.proc.exitCode !== undefined) s.error = `the server exited (${inst.proc.exitCode}); see bench/results/raw/*/${def.id}.log`;
@@ -417,7 +419,7 @@ async function scaleServer(def, o, rawDir) {
           break;
         }
       }
-      stage.rssAfterLoadBytes = rssBytes(inst.proc.pid);
+      ({ rss: stage.rssAfterLoadBytes, anon: stage.anonAfterLoadBytes } = memory(inst.proc.pid));
       stage.diskBytes = def.storage === false ? undefined : diskBytes(inst.dir);
       stage.workloads = await runWorkloads(inst, def, o, size, `${def.name} @${fmt(size)}`, rawDir, []);
       if (inst.proc.exitCode !== undefined) {

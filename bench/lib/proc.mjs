@@ -91,14 +91,25 @@ export function processTree(root) {
 
 /** Resident memory of the process tree in bytes (sum of VmRSS). */
 export function rssBytes(pid) {
-  let total = 0;
+  return memory(pid).rss;
+}
+
+/**
+ * VmRSS of the process tree, and the part of it that is RssAnon (heap, stacks: memory only this
+ * process can use). The rest is mostly file pages mapped in — an mmap'd database file such as
+ * LMDB's shows up there, and the kernel can drop those pages under pressure.
+ */
+export function memory(pid) {
+  let rss = 0;
+  let anon = 0;
   for (const p of processTree(pid)) {
     try {
-      const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${p}/status`, 'utf8'));
-      if (m) total += Number(m[1]) * 1024;
+      const status = readFileSync(`/proc/${p}/status`, 'utf8');
+      rss += Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
+      anon += Number(/RssAnon:\s+(\d+) kB/.exec(status)?.[1] ?? 0) * 1024;
     } catch {}
   }
-  return total;
+  return { rss, anon };
 }
 
 /** CPU seconds (user + system) used so far by the process tree. */

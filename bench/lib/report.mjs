@@ -22,6 +22,7 @@ export function summarize(runs) {
     errors: ok.reduce((n, r) => n + r.errors, 0),
     requests: ok.reduce((n, r) => n + r.requests, 0),
     rssBytes: Math.max(0, ...ok.map((r) => r.rssBytes ?? 0)),
+    anonBytes: Math.max(0, ...ok.map((r) => r.anonBytes ?? 0)),
     cpuCores: median(ok.map((r) => r.cpuCores)),
     otherCores: median(ok.map((r) => r.otherCores)),
     failure: runs.find((r) => r.failed)?.message,
@@ -31,6 +32,8 @@ export function summarize(runs) {
 const fmtInt = (n) => (n === undefined ? '—' : Math.round(n).toLocaleString('en-US'));
 const fmtMs = (n) => (n === undefined ? '—' : n < 10 ? n.toFixed(2) : n < 100 ? n.toFixed(1) : Math.round(n).toString());
 const fmtMB = (b) => (b ? `${Math.round(b / (1024 * 1024))} MB` : '—');
+/** "RSS (anon N)": VmRSS, and how much of it is the process's own memory rather than mapped files. */
+const fmtMem = (rss, anon) => (rss ? `${fmtMB(rss)}${anon ? ` (${Math.round(anon / 2 ** 20)})` : ''}` : '—');
 const fmtX = (n) => (n === undefined || !Number.isFinite(n) ? '—' : n >= 10 ? `${n.toFixed(0)}×` : `${n.toFixed(1)}×`);
 const esc = (s) => String(s).replace(/\|/g, '\\|').replace(/\s+/g, ' ').trim();
 
@@ -106,7 +109,7 @@ export function formatReport(results) {
 
   lines.push('## Every server × workload');
   lines.push('');
-  lines.push('| Server | Workload | req/s | p50 ms | p99 ms | errors | RSS after run | server CPU (cores) | others\' CPU (cores) |');
+  lines.push('| Server | Workload | req/s | p50 ms | p99 ms | errors | RSS after run (anon) | server CPU (cores) | others\' CPU (cores) |');
   lines.push('|---|---|---:|---:|---:|---:|---:|---:|---:|');
   for (const s of servers) {
     for (const wl of workloads) {
@@ -119,7 +122,7 @@ export function formatReport(results) {
       const m = w.summary;
       lines.push(
         `| ${s.name} | ${WORKLOADS[wl].name} | ${fmtInt(m.okPerSecond)} | ${fmtMs(m.p50ms)} | ${fmtMs(m.p99ms)} | ` +
-          `${m.failure ? `failed: ${esc(m.failure).slice(0, 80)}` : fmtInt(m.errors)} | ${fmtMB(m.rssBytes)} | ${m.cpuCores?.toFixed(2) ?? '—'} | ${m.otherCores?.toFixed(2) ?? '—'} |`,
+          `${m.failure ? `failed: ${esc(m.failure).slice(0, 80)}` : fmtInt(m.errors)} | ${fmtMem(m.rssBytes, m.anonBytes)} | ${m.cpuCores?.toFixed(2) ?? '—'} | ${m.otherCores?.toFixed(2) ?? '—'} |`,
       );
     }
   }
@@ -127,7 +130,7 @@ export function formatReport(results) {
 
   lines.push('## Servers');
   lines.push('');
-  lines.push('| Server | cold start (median) | cold starts | restart with data (median) | load (items/s) | RSS after load | disk after run | started as |');
+  lines.push('| Server | cold start (median) | cold starts | restart with data (median) | load (items/s) | RSS after load (anon) | disk after run | started as |');
   lines.push('|---|---:|---|---:|---:|---:|---:|---|');
   for (const s of servers) {
     const load = s.load?.error
@@ -137,7 +140,7 @@ export function formatReport(results) {
         : 'n/a';
     lines.push(
       `| ${s.name} | ${s.error && !s.coldStartMs?.length ? 'failed to start' : `${fmtInt(median(s.coldStartMs ?? []))} ms`} | ` +
-        `${(s.coldStartMs ?? []).map((x) => Math.round(x)).join(', ')} | ${s.restartMs?.length ? `${fmtInt(median(s.restartMs))} ms` : '—'} | ${load} | ${fmtMB(s.rssAfterLoadBytes)} | ${fmtMB(s.diskBytes)} | \`${s.describe}\` |`,
+        `${(s.coldStartMs ?? []).map((x) => Math.round(x)).join(', ')} | ${s.restartMs?.length ? `${fmtInt(median(s.restartMs))} ms` : '—'} | ${load} | ${fmtMem(s.rssAfterLoadBytes, s.anonAfterLoadBytes)} | ${fmtMB(s.diskBytes)} | \`${s.describe}\` |`,
     );
   }
   lines.push('');
@@ -217,7 +220,7 @@ export function formatScaleReport(results) {
   if (results.tessera) lines.push(`- **Tessera:** ${results.tessera}`);
   lines.push(`- **Command:** \`${results.command}\``);
   lines.push('');
-  lines.push('| Server | Items | Workload | req/s | p50 ms | p99 ms | errors | RSS after run |');
+  lines.push('| Server | Items | Workload | req/s | p50 ms | p99 ms | errors | RSS after run (anon) |');
   lines.push('|---|---:|---|---:|---:|---:|---:|---:|');
   for (const s of results.servers) {
     for (const stage of s.stages ?? []) {
@@ -226,19 +229,19 @@ export function formatScaleReport(results) {
         if (!m) continue;
         lines.push(
           `| ${s.name} | ${fmtInt(stage.items)} | ${WORKLOADS[wl].name} | ${fmtInt(m.okPerSecond)} | ${fmtMs(m.p50ms)} | ${fmtMs(m.p99ms)} | ` +
-            `${m.failure ? `failed: ${esc(m.failure).slice(0, 60)}` : fmtInt(m.errors)} | ${fmtMB(m.rssBytes)} |`,
+            `${m.failure ? `failed: ${esc(m.failure).slice(0, 60)}` : fmtInt(m.errors)} | ${fmtMem(m.rssBytes, m.anonBytes)} |`,
         );
       }
     }
   }
   lines.push('');
-  lines.push('| Server | Items | load time (this stage) | load items/s | RSS after load | disk after load |');
+  lines.push('| Server | Items | load time (this stage) | load items/s | RSS after load (anon) | disk after load |');
   lines.push('|---|---:|---:|---:|---:|---:|');
   for (const s of results.servers) {
     for (const stage of s.stages ?? []) {
       lines.push(
         `| ${s.name} | ${fmtInt(stage.items)} | ${stage.load?.error ? `failed: ${esc(stage.load.error).slice(0, 60)}` : `${stage.load?.seconds?.toFixed(1) ?? '—'} s`} | ` +
-          `${fmtInt(stage.load?.itemsPerSecond)} | ${fmtMB(stage.rssAfterLoadBytes)} | ${fmtMB(stage.diskBytes)} |`,
+          `${fmtInt(stage.load?.itemsPerSecond)} | ${fmtMem(stage.rssAfterLoadBytes, stage.anonAfterLoadBytes)} | ${fmtMB(stage.diskBytes)} |`,
       );
     }
   }
