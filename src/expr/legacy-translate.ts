@@ -13,6 +13,7 @@ import type { CCondition, COperand, CProjection, CUpdate, CUpdateAction } from '
 import type { PrepareContext, PreparedExpressions } from './index.js';
 import { finishKeyCondition, type KeyPart } from './key-condition.js';
 import { finishMultiKeyCondition } from './multi-key-condition.js';
+import { LONG_TYPE_NAMES } from './messages.js';
 
 const present = (v: unknown): boolean => v !== undefined && v !== null;
 const invalid = (detail: string) => validation(`One or more parameter values were invalid: ${detail}`);
@@ -156,19 +157,6 @@ function conditionMap(map: Record<string, any>, combineWith: 'and' | 'or'): CCon
   return combine(conds, combineWith);
 }
 
-/** Long type names of the AttributeUpdates messages. */
-const TYPE_NAMES: Readonly<Record<string, string>> = {
-  S: 'STRING',
-  N: 'NUMBER',
-  B: 'BINARY',
-  BOOL: 'BOOLEAN',
-  NULL: 'NULL',
-  M: 'MAP',
-  L: 'LIST',
-  SS: 'STRING_SET',
-  NS: 'NUMBER_SET',
-  BS: 'BINARY_SET',
-};
 
 function attributeUpdates(map: Record<string, any>, keyNames: readonly string[]): CUpdate {
   const actions: CUpdateAction[] = [];
@@ -181,9 +169,9 @@ function attributeUpdates(map: Record<string, any>, keyNames: readonly string[])
     if (!hasValue && action !== 'DELETE') throw invalid('Only DELETE action is allowed when no attribute value is specified');
     const v = hasValue ? validateAttributeValue(u.Value) : undefined;
     const t = v ? typeOf(v) : undefined;
-    if (action === 'ADD' && !['N', 'SS', 'NS', 'BS', 'L'].includes(t!)) throw invalid(`ADD action is not supported for the type ${TYPE_NAMES[t!]}`);
+    if (action === 'ADD' && !['N', 'SS', 'NS', 'BS', 'L'].includes(t!)) throw invalid(`ADD action is not supported for the type ${LONG_TYPE_NAMES[t!]}`);
     if (action === 'DELETE' && v && !['SS', 'NS', 'BS'].includes(t!)) {
-      throw invalid(`DELETE action with value is not supported for the type ${TYPE_NAMES[t!]}`);
+      throw invalid(`DELETE action with value is not supported for the type ${LONG_TYPE_NAMES[t!]}`);
     }
     if (keyNames.includes(name)) throw invalid(`Cannot update attribute ${name}. This attribute is part of the key`);
     if (action === 'PUT') actions.push({ kind: 'SET', path: [name], value: value(v!) });

@@ -82,3 +82,17 @@ export const keyAttributeUpdate = (name: string): DynamoError =>
 
 export const itemTooLargeAfterUpdate = (): DynamoError =>
   validation('Item size to update has exceeded the maximum allowed size');
+
+/** The long type names DynamoDB's update messages use (UpdateExpression ADD/DELETE, AttributeUpdates). */
+export const LONG_TYPE_NAMES: Readonly<Record<string, string>> = {
+  S: 'STRING',
+  N: 'NUMBER',
+  B: 'BINARY',
+  BOOL: 'BOOLEAN',
+  NULL: 'NULL',
+  M: 'MAP',
+  L: 'LIST',
+  SS: 'STRING_SET',
+  NS: 'NUMBER_SET',
+  BS: 'BINARY_SET',
+};

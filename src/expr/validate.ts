@@ -38,6 +38,7 @@ import {
   invalidExpression,
   invalidFunctionName,
   keyAttributeUpdate,
+  LONG_TYPE_NAMES,
   operandsNotDistinct,
   redundantParentheses,
   requiresDocumentPath,
@@ -386,18 +387,6 @@ export function compileCondition(kind: ExpressionKind, c: Condition, ph: Placeho
 
 // ---- update ----
 
-const ACTION_TYPE_NAMES: Readonly<Record<string, string>> = {
-  S: 'STRING',
-  N: 'NUMBER',
-  B: 'BINARY',
-  BOOL: 'BOOLEAN',
-  NULL: 'NULL',
-  M: 'MAP',
-  L: 'LIST',
-  SS: 'STRING_SET',
-  NS: 'NUMBER_SET',
-  BS: 'BINARY_SET',
-};
 
 class UpdateCompiler {
   private readonly kind: ExpressionKind = 'UpdateExpression';
@@ -455,13 +444,13 @@ class UpdateCompiler {
       case 'ADD': {
         const v = this.ph.value(this.kind, a.value.ref);
         const t = typeOf(v);
-        if (t !== 'N' && t !== 'SS' && t !== 'NS' && t !== 'BS') throw incorrectActionOperandType(this.kind, 'ADD', ACTION_TYPE_NAMES[t]!);
+        if (t !== 'N' && t !== 'SS' && t !== 'NS' && t !== 'BS') throw incorrectActionOperandType(this.kind, 'ADD', LONG_TYPE_NAMES[t]!);
         return { kind: 'ADD', path, value: v };
       }
       case 'DELETE': {
         const v = this.ph.value(this.kind, a.value.ref);
         const t = typeOf(v);
-        if (t !== 'SS' && t !== 'NS' && t !== 'BS') throw incorrectActionOperandType(this.kind, 'DELETE', ACTION_TYPE_NAMES[t]!);
+        if (t !== 'SS' && t !== 'NS' && t !== 'BS') throw incorrectActionOperandType(this.kind, 'DELETE', LONG_TYPE_NAMES[t]!);
         return { kind: 'DELETE', path, value: v };
       }
     }
