@@ -50,9 +50,13 @@ export function singleWriteResponse(
   const { oldItem, newItem, outcome } = write;
   const out: Record<string, unknown> = {};
   if (attributes && Object.keys(attributes).length > 0) out.Attributes = attributes;
-  const units = writeUnits(Math.max(newItem ? itemSize(newItem) : 0, oldItem ? itemSize(oldItem) : 0));
-  const cc = consumedCapacity(input.ReturnConsumedCapacity, table, units, outcome);
-  if (cc) out.ConsumedCapacity = cc;
+  // Sizing both items walks every value; only a request that asks for capacity needs it.
+  const mode = input.ReturnConsumedCapacity;
+  if (mode === 'TOTAL' || mode === 'INDEXES') {
+    const units = writeUnits(Math.max(newItem ? itemSize(newItem) : 0, oldItem ? itemSize(oldItem) : 0));
+    const cc = consumedCapacity(mode, table, units, outcome);
+    if (cc) out.ConsumedCapacity = cc;
+  }
   const icm = input.ReturnItemCollectionMetrics === 'SIZE' ? itemCollectionMetrics(outcome.itemCollection) : undefined;
   if (icm) out.ItemCollectionMetrics = icm;
   return out;
