@@ -3,10 +3,18 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { open } from 'lmdb';
+import { createRequire } from 'node:module';
+import type { open as lmdbOpen } from 'lmdb';
 import type { StorageEngine, StorageKey, StorageOptions, StorageValue } from './engine.js';
 import { LmdbEngine, type LmdbDatabase } from './lmdb.js';
 import { MemoryEngine } from './memory.js';
+
+/*
+ * lmdb through its CommonJS build: one file (plus msgpackr and friends), where its ES module entry
+ * is a dozen modules whose CommonJS dependencies Node first scans for named exports — ~12 ms of
+ * a ~150 ms cold start (bench/NOTES.md). Same package, same native addon, same API.
+ */
+const { open } = createRequire(import.meta.url)('lmdb') as { open: typeof lmdbOpen };
 
 export const LMDB_FILE = 'tessera.mdb';
 
