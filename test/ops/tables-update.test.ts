@@ -123,7 +123,7 @@ describe('billing mode', () => {
     assert.ok(t.BillingModeSummary!.LastUpdateToPayPerRequestDateTime instanceof Date);
     assert.equal(t.ProvisionedThroughput!.ReadCapacityUnits, 0);
     assert.deepEqual(t.GlobalSecondaryIndexes![0]!.ProvisionedThroughput, { ReadCapacityUnits: 0, WriteCapacityUnits: 0 });
-    // PAY_PER_REQUEST again is accepted (conformance: on-demand to on-demand no-op).
+    // PAY_PER_REQUEST again is accepted (DynamoDB Local answers 200 to the same request).
     await update({ TableName: 'ut_bill', BillingMode: 'PAY_PER_REQUEST' });
   });
 

@@ -3,8 +3,8 @@
  * against its source and changed in one edit.
  *
  * Sources, in order of authority:
- *  - "real": the service itself, as documented by AWS or quoted verbatim by users and by the
- *    nubo-db/dynamodb-conformance suite (which runs against real DynamoDB);
+ *  - "real": the service itself, as documented by AWS or quoted verbatim by its users (the
+ *    issue or page cited beside each message);
  *  - "DDBL": DynamoDB Local 1.25.1, probed for this module, where nothing better is known.
  * The order in which faults are reported always follows DDBL, the only place it can be observed.
  */
@@ -14,13 +14,17 @@ const list = (names: readonly string[]): string => `[${names.join(', ')}]`;
 
 export const M = {
   // ---- key schema and attribute definitions ----------------------------------------------
-  /** real (brief; dynalite mirrors it): a key schema whose first element is not HASH. */
+  /**
+   * real: a key schema whose first element is not HASH — a table's (pynamodb/PynamoDB#21 quotes
+   * the coral body; developmentseed/cogeo-mosaic#127) and a GSI's (awslabs/dynamodb-data-mapper-js#87).
+   * An LSI's key schema goes through the same check here; no source shows its words apart.
+   */
   firstNotHash: () => validation('Invalid KeySchema: The first KeySchemaElement is not a HASH key type'),
-  /** real (same family): a two-element key schema whose second element is not RANGE. */
+  /** real (pynamodb/PynamoDB#356, two HASH elements): a two-element key schema whose second element is not RANGE. */
   secondNotRange: () => validation('Invalid KeySchema: The second KeySchemaElement is not a RANGE key type'),
   /**
-   * real: more key schema elements than attribute definitions (cfn-lint#1037 quoting the CLI;
-   * conformance createTable "duplicate attribute in KeySchema").
+   * real: more key schema elements than attribute definitions (aws-cloudformation/cfn-lint#1037
+   * quoting the CLI; ministryofjustice/cloud-platform-environments#3121).
    */
   keyAttributeNoDefinition: () => validation('Invalid KeySchema: Some index key attribute have no definition'),
   /** real (moto#4428, verified against the service; quoted in the brief): as many definitions as keys, but not the same names. */
@@ -36,6 +40,11 @@ export const M = {
     invalidParameter(`Some AttributeDefinitions are not used. AttributeDefinitions: ${list(defs)}, keys used: ${list(used)}`),
   /** DDBL. */
   noAttributeDefinitions: () => validation('No Attribute Schema Defined'),
+  /**
+   * DDBL: one attribute named twice in a key schema (table or index). No source shows the
+   * service's words for this case, so DynamoDB Local's are used.
+   */
+  duplicateKeyName: () => validation('Two keys can not have the same name'),
   /** DDBL (duplicate AttributeDefinitions, duplicate NonKeyAttributes). */
   duplicateAttribute: () => validation('Cannot have two attributes with the same name'),
   /** DDBL: UpdateTable redefining an attribute with another type. */
@@ -48,7 +57,10 @@ export const M = {
   noKeySchema: () => validation('No defined key schema.  A key schema containing at least a hash key must be defined for all tables'),
 
   // ---- local secondary indexes -----------------------------------------------------------
-  /** real (conformance createTable "LSI without range key on base table"). */
+  /**
+   * real: an LSI on a table without a sort key (aws-cloudformation/cfn-lint#3110 quoting the
+   * service; scylladb/scylladb#9018 quotes DynamoDB's answer). DDBL words it its own way.
+   */
   lsiOnHashTable: () =>
     invalidParameter('Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex'),
   /** DDBL. */
@@ -85,8 +97,13 @@ export const M = {
     validation('Invalid KeySchema: A global secondary index key schema can have at most 4 RANGE key elements'),
   gsiHashAfterRange: () =>
     validation('Invalid KeySchema: The HASH key elements must come before the RANGE key elements'),
-  /** real (conformance createTable "duplicate index names"); used for any two indexes of one name. */
+  /**
+   * real: two indexes of one name where one is a GSI — two GSIs (architect/architect#32 quotes the
+   * service) or a GSI and an LSI (scylladb/scylladb#10789 quotes DynamoDB's answer).
+   */
   duplicateIndexName: (name: string) => invalidParameter(`Duplicate index name: ${name}`),
+  /** DDBL: two LSIs of one name (no source shows the service's words for this case). */
+  duplicateLsiName: () => validation('Two local secondary indices have the same name'),
 
   // ---- projections -----------------------------------------------------------------------
   /** DDBL. */
@@ -185,9 +202,9 @@ export const M = {
     limitExceeded('Subscriber limit exceeded: Only 1 online index can be created or deleted simultaneously per table'),
   /** DDBL. */
   oneUpdatePerIndex: () => validation('Only one global secondary index update per index is allowed simultaneously.'),
-  /** DDBL; the conformance suite confirms the exception type. */
+  /** DDBL. */
   indexExists: () => validation('Attempting to create an index which already exists'),
-  /** DDBL; the conformance suite confirms the exception type. */
+  /** DDBL. */
   indexNotFound: () => resourceNotFound('Requested resource not found'),
   /** DDBL. */
   updateUnknownIndex: () => validation('Invalid global secondary index name'),
@@ -199,12 +216,18 @@ export const M = {
   indexBeingDeleted: () => resourceInUse('Attempt to change a resource which is still in use: Index is being deleted.'),
 
   // ---- tags --------------------------------------------------------------------------------
-  /** real wording recalled from the service (with its typo); conformance shows the ValidationException type. */
+  /**
+   * DynamoDB Local does not tag, and no source quotes the service's answer to a malformed ARN:
+   * ValidationException because the parameter fails validation (the API reference's common
+   * errors); the words are Tessera's own.
+   */
   invalidArn: (arn: string) => validation(`Invalid TableArn: Invalid ResourceArn provided as input ${arn}`),
   /**
-   * An ARN of another account: IAM refuses before DynamoDB looks (conformance tags "rejects
-   * ListTagsOfResource with a non-existent ARN" answers AccessDeniedException). IAM's wording,
-   * with the caller's access key standing in for the IAM user Tessera does not have.
+   * An ARN of another account: without a resource-based policy granting it, IAM refuses a
+   * cross-account request before DynamoDB looks (developer guide, "Using resource-based policies
+   * for DynamoDB": cross-account access needs the resource's policy to allow it). IAM's wording
+   * (sebdah/dynamic-dynamodb#321 quotes it for dynamodb:ListTables), with the caller's access key
+   * standing in for the IAM user Tessera does not have.
    */
   accessDenied: (account: string, accessKeyId: string, operation: string, arn: string) =>
     new DynamoError(
@@ -212,7 +235,10 @@ export const M = {
       `User: arn:aws:iam::${account}:user/${accessKeyId} is not authorized to perform: dynamodb:${operation} on resource: ${arn}`,
       CORAL_SERVICE,
     ),
-  /** real (with its "ResourcArn" typo, as the service words it). */
+  /**
+   * real, with its "ResourcArn" typo (turbot/steampipe-plugin-aws#1516 and
+   * cloud-custodian/cloud-custodian#3514 quote the service's ListTagsOfResource answer).
+   */
   resourceNotFound: (arn: string) => resourceNotFound(`Requested resource not found: ResourcArn: ${arn} not found`),
   /** Tagging restrictions (developer guide "Tagging restrictions"): 50 per resource. */
   tooManyTags: () => invalidParameter('Too many tags. A resource can have at most 50 tags.'),

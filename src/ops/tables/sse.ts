@@ -3,8 +3,8 @@
  * KMS; it records what was asked for so clients see the service's answer:
  *  - no SSESpecification, or Enabled false: the AWS-owned key, SSEDescription absent;
  *  - Enabled true: a KMS key (the AWS-managed one unless KMSMasterKeyId names another), shown as
- *    { Status: ENABLED, SSEType: KMS, KMSMasterKeyArn } (CLI create-table example 3; conformance
- *    createTable/config "SSESpecification with the AWS-managed key round-trips").
+ *    { Status: ENABLED, SSEType: KMS, KMSMasterKeyArn } (AWS CLI reference, create-table, example
+ *    "To create a table with server-side encryption": the answer's SSEDescription).
  */
 import { randomUUID } from 'node:crypto';
 import type { TableMeta } from '../../catalog/types.js';

@@ -67,7 +67,8 @@ export interface IndexContext {
 }
 
 export function checkLsi(lsi: LsiInput, ctx: IndexContext): void {
-  if (ctx.names.has(lsi.IndexName)) throw M.duplicateIndexName(lsi.IndexName);
+  // Only LSIs have been accepted so far (they are checked before the GSIs).
+  if (ctx.names.has(lsi.IndexName)) throw M.duplicateLsiName();
   checkProjection(lsi.Projection, ctx.budget);
   const ks = lsi.KeySchema;
   if (!ks) throw M.noKeySchema();
@@ -119,7 +120,7 @@ function checkMultiAttributeKeySchema(ks: KeySchemaElement[], defs: Definitions)
   if (ks.slice(hashes).some((e) => e.KeyType !== 'RANGE')) throw M.gsiHashAfterRange();
   if (hashes > MAX_KEY_ATTRIBUTES) throw M.gsiTooManyHash();
   if (ks.length - hashes > MAX_KEY_ATTRIBUTES) throw M.gsiTooManyRange();
-  if (new Set(ks.map((e) => e.AttributeName)).size !== ks.length) throw M.keyAttributeNoDefinition();
+  if (new Set(ks.map((e) => e.AttributeName)).size !== ks.length) throw M.duplicateKeyName();
   for (const e of ks) {
     if (!defs.has(e.AttributeName)) throw e.KeyType === 'HASH' ? M.gsiHashUndefined() : M.gsiRangeUndefined();
   }

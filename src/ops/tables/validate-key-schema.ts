@@ -19,7 +19,7 @@ export function checkKeySchemaStructure(ks: KeySchemaElement[]): void {
   if (ks[0]!.KeyType !== 'HASH') throw M.firstNotHash();
   if (ks.length === 2) {
     if (ks[1]!.KeyType !== 'RANGE') throw M.secondNotRange();
-    if (ks[0]!.AttributeName === ks[1]!.AttributeName) throw M.keyAttributeNoDefinition();
+    if (ks[0]!.AttributeName === ks[1]!.AttributeName) throw M.duplicateKeyName();
   }
 }
 
