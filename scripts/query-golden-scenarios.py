@@ -89,6 +89,7 @@ V=[
  ('start key with too few attributes', dict(TableName=T, ExclusiveStartKey={'pk':S('p')}, **kc)),
  ('start key with an attribute too many', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sk':N(1),'x':S('x')}, **kc)),
  ('start key naming the wrong attribute', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sx':N(1)}, **kc)),
+ ('start key with a key attribute of the wrong type', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sk':S('1')}, **kc)),
  ('start key of another partition', dict(TableName=T, ExclusiveStartKey={'pk':S('q'),'sk':N(1)}, **kc)),
  ('start key outside the sort-key condition', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sk':N(1)}, KeyConditionExpression='pk = :p AND sk > :s', ExpressionAttributeValues={':p':S('p'),':s':N(1)})),
  ('start key with an empty partition key', dict(TableName=T, ExclusiveStartKey={'pk':S(''),'sk':N(1)}, **kc)),
@@ -119,6 +120,7 @@ V=[
  ('ExpressionAttributeValues without an expression', dict(TableName=T, ExpressionAttributeValues={':s':N(1)})),
  ('start key with too few attributes', dict(TableName=T, ExclusiveStartKey={'pk':S('p')})),
  ('start key naming the wrong attribute', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sx':N(1)})),
+ ('start key with a key attribute of the wrong type', dict(TableName=T, ExclusiveStartKey={'pk':S('p'),'sk':S('1')})),
  ('start key of an index naming the wrong attribute', dict(TableName=T, IndexName='gsi_k', ExclusiveStartKey={'pk':S('p'),'sk':N(1),'gx':S('G')})),
  ('start key of an index with too few attributes', dict(TableName=T, IndexName='gsi_k', ExclusiveStartKey={'pk':S('p'),'sk':N(1)})),
  ('start key checked before Select', dict(TableName=T, Select='SPECIFIC_ATTRIBUTES', ExclusiveStartKey={'x':S('1')})),
@@ -273,12 +275,14 @@ if '--overrides' in sys.argv:
     D=OUT + '/'
     RNF={'status':400,'body':{'__type':'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException','message':'Requested resource not found'}}
     RNF_WHY=("DynamoDB Local answers \"Cannot do operations on a non-existent table\"; the service answers "
-             "\"Requested resource not found\" (nubo-db/dynamodb-conformance tests/tier3/error-messages/scan.test.ts, "
-             "'non-existent table: full ResourceNotFoundException message', run against AWS; developer guide Programming.Errors).")
+             "\"Requested resource not found\" (developer guide Programming.Errors, \"Error components\"; quoted from the service for %s).")
+    RNF_QUERY=RNF_WHY % "a Query in https://github.com/heqiqi/aws_partner_billing_system/issues/3"
+    RNF_SCAN=RNF_WHY % ("a Scan in https://github.com/baopham/laravel-dynamodb/issues/198 (the coral body) and "
+                        "https://github.com/aws-samples/chalice-workshop/issues/41")
     def val(msg): return {'status':400,'body':{'__type':'com.amazon.coral.validate#ValidationException','message':msg}}
-    GSI_WHY=("DynamoDB Local says \"Consistent read cannot be true when querying a GSI\"; the service says \"Consistent reads are not "
-             "supported on global secondary indexes\" (nubo-db/dynamodb-conformance tests/tier3/error-messages/query.test.ts "
-             "'ConsistentRead on GSI'; service errors quoted in amazon-archives/dynamodb-geo#16, jgilbert01/aws-lambda-stream#60).")
+    GSI_WHY=("DynamoDB Local says \"Consistent read cannot be true when querying a GSI\"; the service answers a Query with \"Consistent reads are not "
+             "supported on global secondary indexes\" (quoted from the service in https://github.com/amazon-archives/dynamodb-geo/issues/16, "
+             "https://github.com/jgilbert01/aws-lambda-stream/issues/60 and https://github.com/Layr-Labs/eigenda/pull/1900).")
     def apply(fname, note, override):
         p=D+fname; d=json.load(open(p)); hit=0
         for s in d['steps']:
@@ -288,16 +292,16 @@ if '--overrides' in sys.argv:
         assert hit, (fname, note)
         json.dump(d, open(p,'w'), indent=2, ensure_ascii=False); open(p,'a').write('\n')
     
-    apply('query-validation.json','missing table',{**RNF,'why':RNF_WHY})
-    apply('scan-validation.json','missing table',{**RNF,'why':RNF_WHY})
+    apply('query-validation.json','missing table',{**RNF,'why':RNF_QUERY})
+    apply('scan-validation.json','missing table',{**RNF,'why':RNF_SCAN})
     m='Consistent reads are not supported on global secondary indexes'
     apply('query-validation.json','ConsistentRead on a GSI',{**val(m),'why':GSI_WHY})
     apply('query-validation.json','ConsistentRead on a GSI is checked before Select',{**val(m),'why':GSI_WHY})
-    apply('scan-validation.json','ConsistentRead on a GSI',{**val(m),'why':GSI_WHY.replace('querying','scanning')+
-          " The sources show Query; the same wording is assumed for Scan."})
+    # A Scan keeps DynamoDB Local's "… when scanning a GSI": no source quotes the service's answer to a Scan.
     apply('scan-validation.json','start key naming the wrong attribute',{**val('The provided starting key is invalid: The provided key element does not match the schema'),
           'why':"DynamoDB Local answers \"The provided starting key is invalid\" for a table Scan too; the service adds \": The provided key element does not match the schema\" "
-                "for a table Scan (reported from dynamodb-conformance runs against AWS in floci-io/floci#1443; the suite's tier-1 scan/basic.test.ts requires the prefix)."})
+                "for a table Scan (https://github.com/baopham/laravel-dynamodb/issues/200 quotes the service's coral body for a Scan; "
+                "https://github.com/awslabs/dynamodb-data-mapper-js/issues/39)."})
     apply('backfill.json','the whole index',{'status':200,'body':{'Count':4,'ScannedCount':4},
           'why':"DynamoDB Local indexes the two items whose g is a number (the index key is S). The service leaves items that violate the new index's key schema out of it "
                 "(developer guide, GSI.OnlineOps.ViolationDetection: \"the items remain in the table, but the index doesn't have a corresponding entry\")."})

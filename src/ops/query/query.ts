@@ -15,7 +15,7 @@ import { resolveTarget, type ReadTarget } from './target.js';
 
 export function queryHandler(prepare: QueryExpressionsFn): OperationHandler {
   return async (input, ctx) => {
-    const target = resolveTarget(ctx, input);
+    const target = resolveTarget(ctx, input, 'Query');
     return executeQuery(ctx, input, target, prepare(input, target));
   };
 }

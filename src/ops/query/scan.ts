@@ -15,7 +15,7 @@ import { projectedNames, resolveTarget, type ReadTarget } from './target.js';
 
 export function scanHandler(prepare: ScanExpressionsFn): OperationHandler {
   return async (input, ctx) => {
-    const target = resolveTarget(ctx, input);
+    const target = resolveTarget(ctx, input, 'Scan');
     return executeScan(ctx, input, target, prepare(input, target));
   };
 }

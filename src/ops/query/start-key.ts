@@ -20,21 +20,22 @@ export const START_KEY_SHAPE_MESSAGES = {
   /** Query, and Scan of an index (DynamoDB Local and the real service agree on these). */
   invalid: 'The provided starting key is invalid',
   /**
-   * Scan of a table. The real service's wording, reported by floci-io/floci#1443 from runs of the
-   * dynamodb-conformance suite against AWS; the suite's tier-1 scan test requires the prefix.
-   * DynamoDB Local answers the shorter `invalid` text.
+   * Scan of a table: the real service's words (baopham/laravel-dynamodb#200 quotes the coral body
+   * of a table Scan, awslabs/dynamodb-data-mapper-js#39 the message). DynamoDB Local answers the
+   * shorter `invalid` text; a Query's answer has no suffix on the service either (pynamodb/PynamoDB#50).
    */
   invalidScanTable: 'The provided starting key is invalid: The provided key element does not match the schema',
+  /**
+   * A key attribute of the wrong type: DynamoDB Local's words, for Query and Scan, table and index
+   * alike (no source quotes the service's answer).
+   */
+  typeMismatch: 'Type mismatch for attribute to update',
   /** DynamoDB Local's words for an empty key value in a start key (no other source known). */
   empty: (detail: string) =>
     `The query can return at most one row and cannot be restarted. The provided starting key is invalid: ${detail}`,
 } as const;
 
-/**
- * Validates ExclusiveStartKey for `target`; undefined when absent. DynamoDB Local answers a type
- * mismatch with "Type mismatch for attribute to update"; the real service reports it with the
- * same words as a missing attribute (floci-io/floci#1443), which is what Tessera does.
- */
+/** Validates ExclusiveStartKey for `target`; undefined when absent. */
 export function validateStartKey(raw: unknown, target: ReadTarget, op: 'Query' | 'Scan'): Item | undefined {
   if (raw === undefined || raw === null) return undefined;
   const start = validateItem(raw);
@@ -43,7 +44,8 @@ export function validateStartKey(raw: unknown, target: ReadTarget, op: 'Query' |
   const tableKeys = new Set([target.table.key.hash.name, target.table.key.range?.name]);
   for (const { name, type } of target.startKey) {
     const v = start[name];
-    if (v === undefined || !(type in v)) throw validation(mismatch);
+    if (v === undefined) throw validation(mismatch);
+    if (!(type in v)) throw validation(START_KEY_SHAPE_MESSAGES.typeMismatch);
     const empty = (type === 'S' && (v as { S: string }).S === '') || (type === 'B' && (v as { B: string }).B === '');
     if (!empty) continue;
     const kind = type === 'S' ? 'string' : 'binary';

@@ -27,11 +27,16 @@ export interface ReadTarget {
 export const TARGET_MESSAGES = {
   noSuchIndex: (name: string) => `The table does not have the specified index: ${name}`,
   /**
-   * The real service's words for Query and Scan alike (e.g. amazon-archives/dynamodb-geo#16,
-   * jgilbert01/aws-lambda-stream#60). DynamoDB Local says "Consistent read cannot be true when
-   * querying a GSI" / "… scanning a GSI".
+   * Query: the real service's words (amazon-archives/dynamodb-geo#16, jgilbert01/aws-lambda-stream#60
+   * and Layr-Labs/eigenda#1900 quote its answer to a Query). DynamoDB Local says "Consistent read
+   * cannot be true when querying a GSI".
    */
-  consistentGsi: 'Consistent reads are not supported on global secondary indexes',
+  consistentGsiQuery: 'Consistent reads are not supported on global secondary indexes',
+  /**
+   * Scan: DynamoDB Local's words. The API reference documents only the exception type
+   * (ValidationException) and no source quotes the service's answer to a Scan.
+   */
+  consistentGsiScan: 'Consistent read cannot be true when scanning a GSI',
   /**
    * A GSI added by UpdateTable cannot be read until its backfill is done. Wording as reported from
    * the real service (aws-cloudformation/cloudformation-coverage-roadmap#1075); DynamoDB Local
@@ -40,7 +45,7 @@ export const TARGET_MESSAGES = {
   backfilling: 'Cannot read from backfilling global secondary index',
 } as const;
 
-export function resolveTarget(ctx: RequestContext, input: Record<string, any>): ReadTarget {
+export function resolveTarget(ctx: RequestContext, input: Record<string, any>, op: 'Query' | 'Scan'): ReadTarget {
   const table = requireTable(ctx, input.TableName);
   const indexName: unknown = input.IndexName;
   if (indexName === undefined || indexName === null) {
@@ -48,7 +53,9 @@ export function resolveTarget(ctx: RequestContext, input: Record<string, any>): 
   }
   const index = findIndex(table, String(indexName));
   if (!index) throw validation(TARGET_MESSAGES.noSuchIndex(String(indexName)));
-  if (index.kind === 'GSI' && input.ConsistentRead === true) throw validation(TARGET_MESSAGES.consistentGsi);
+  if (index.kind === 'GSI' && input.ConsistentRead === true) {
+    throw validation(op === 'Query' ? TARGET_MESSAGES.consistentGsiQuery : TARGET_MESSAGES.consistentGsiScan);
+  }
   if (index.kind === 'GSI' && index.status === 'CREATING' && index.backfilling) throw validation(TARGET_MESSAGES.backfilling);
   const startKey = index.multiKey ? mergeAttributes(keyAttributes(table.key), indexKeyAttributes(index)) : mergeKeys(table.key, index.key);
   return { table, index, key: index.key, startKey };
