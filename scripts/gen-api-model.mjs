@@ -6,17 +6,9 @@
 // Without an argument the botocore data directory is found with python3.
 //
 // Per service we keep: targetPrefix, operation name -> input shape name, and per input-reachable
-// shape: type, members (ordered, with the coral validation order precomputed), required, min, max,
-// enum, pattern. Documentation is dropped.
-//
-// Validation order: real DynamoDB (coral) reports the constraint violations of a structure in the
-// iteration order of a java.util.HashMap keyed by the camelCased member names, not in model order.
-// Observed on the real service (nubo-db/dynamodb-conformance captures/2026-06-09, us-east-1):
-//   PutItem:    returnValues, returnConsumedCapacity, returnItemCollectionMetrics, then tableName
-//   UpdateItem: returnConsumedCapacity before returnValues
-//   DeleteItem: returnValues before returnConsumedCapacity
-// which is exactly Java 8 HashMap order for those member sets (and not model order). So the order
-// is computed here with Java's String.hashCode and HashMap bucket layout, inserting in model order.
+// shape: type, members (in model order, which is also the order src/validate reports a structure's
+// errors in: no source shows the service's order for several errors at once, DynamoDB Local reports
+// one at a time), required, min, max, enum, pattern. Documentation is dropped.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
@@ -36,27 +28,6 @@ if (!dataDir) {
 
 const load = (svc) => JSON.parse(gunzipSync(readFileSync(join(dataDir, svc, '2012-08-10', 'service-2.json.gz'))).toString('utf8'));
 
-/** java.lang.String#hashCode (UTF-16 code units, 32-bit wrap). */
-const javaHash = (s) => {
-  let h = 0;
-  for (let i = 0; i < s.length; i++) h = (Math.imul(31, h) + s.charCodeAt(i)) | 0;
-  return h;
-};
-/** Iteration order of a java.util.HashMap (Java 8+) filled with `keys` in order (default capacity 16, load 0.75). */
-const javaHashMapOrder = (keys) => {
-  let cap = 16;
-  while (keys.length > cap * 0.75) cap *= 2;
-  const buckets = new Map();
-  for (const k of keys) {
-    const h = javaHash(k);
-    const b = (h ^ (h >>> 16)) & (cap - 1);
-    if (!buckets.has(b)) buckets.set(b, []);
-    buckets.get(b).push(k);
-  }
-  return [...buckets.keys()].sort((a, b) => a - b).flatMap((b) => buckets.get(b));
-};
-const camel = (name) => name.charAt(0).toLowerCase() + name.slice(1);
-
 function distil(model) {
   const shapes = {};
   const visit = (name) => {
@@ -70,8 +41,6 @@ function distil(model) {
       const names = Object.keys(s.members);
       d.members = names.map((m) => [m, s.members[m].shape]);
       if (s.required?.length) d.required = s.required;
-      const order = javaHashMapOrder(names.map(camel));
-      d.order = order.map((c) => names.findIndex((n) => camel(n) === c));
       for (const m of names) visit(s.members[m].shape);
     } else if (s.type === 'list') {
       d.member = s.member.shape;

@@ -9,12 +9,16 @@
  *     pattern, reported together as
  *     `N validation error(s) detected: Value … at '<path>' failed to satisfy constraint: …; Value …`.
  *  3. A few DynamoDB-specific checks that run after coral and word their own messages (table names
- *     on operations that also accept ARNs, required TableName on table operations, empty
- *     RequestItems on batch operations). See OPERATION QUIRKS below.
+ *     on operations that also accept ARNs, required TableName on table operations, Scan's
+ *     Segment/TotalSegments pairing). See OPERATION QUIRKS below.
  *
- * Sources for the wording are cited next to each rule. "Real service" means observations of
- * DynamoDB in AWS (us-east-1 wording; in 2026-06 some regions started rewording these messages, we
- * follow the long-standing wording that us-east-1 still returns).
+ * Sources are cited next to each rule. The format is coral's, as DynamoDB Local itself answers it for
+ * the checks it leaves to coral (Query with Limit 0: "1 validation error detected: Value '0' at
+ * 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1",
+ * recorded in test/golden/validate/constraints-items.json) and as users quote the real service
+ * (the same message in boto/boto#1584, https://github.com/boto/boto/pull/1584). Where DynamoDB
+ * Local answers with wording of its own, we answer coral's message only for kinds of fault where
+ * public quotes show the service doing so (cited below and in test/validate/gen-cases.mjs).
  *
  * Performance: the model is compiled once at module load into linked node objects; the per-request
  * walk allocates nothing unless an error is found (the path is a reusable stack, errors are
@@ -23,6 +27,7 @@
 import { readFileSync } from 'node:fs';
 import { DynamoError, serialization, unknownOperation, validation } from '../errors.js';
 import { javaDouble, javaHashMapOrder } from './java.js';
+import { VALUE_MESSAGES } from '../model/values.js';
 
 export type Service = 'dynamodb' | 'streams';
 
@@ -38,7 +43,6 @@ interface RawShape {
   enum?: string[];
   members?: [string, string][];
   required?: string[];
-  order?: number[];
   member?: string;
   key?: string;
   value?: string;
@@ -148,7 +152,7 @@ interface Node {
   readonly constrained: boolean;
   fields: Field[];
   byName: Map<string, Field>;
-  /** Fields in coral's validation order (Java HashMap order of the camelCased names). */
+  /** Fields in validation order: the model's member order (see scripts/gen-api-model.mjs). */
   vorder: Field[];
   /** Fields with coral's not-null constraint. */
   requiredFields: Field[];
@@ -163,9 +167,11 @@ interface Node {
 
 /**
  * Constraints that the real service enforces in coral but botocore's model does not carry.
- * - KeySchema max 2: "1 validation error detected: Value '[KeySchemaElement(attributeName=pk,
- *   keyType=HASH), …]' at 'keySchema' failed to satisfy constraint: Member must have length less
- *   than or equal to 2" (nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts).
+ * - KeySchema max 2: the service answers "1 validation error detected: Value '[…]' at 'keySchema'
+ *   failed to satisfy constraint: Member must have length less than or equal to 2"
+ *   (https://github.com/architect/architect/issues/44, CreateTable with 3 elements;
+ *   https://github.com/mandarzope/loopback-connector-dynamodb/issues/5 via CloudFormation).
+ *   DynamoDB Local answers its own "Key Schema too big. …" instead.
  */
 const SHAPE_PATCHES: Record<Service, Record<string, Partial<RawShape>>> = {
   dynamodb: { KeySchema: { max: 2 } },
@@ -186,14 +192,16 @@ const UNPATCHED = '\u0000unpatched';
 
 /**
  * Members that the service's Java model has but botocore does not, visible in the toString()
- * echoed in messages. Observed (real service, us-east-1, 2026-06, nubo-db/dynamodb-conformance
- * captures/2026-06-09-validation-rewording.json, BatchWriteItem with 26 requests):
- *   WriteRequest(putRequest=PutRequest(item={pk=AttributeValue(s=bw-0, n=null, b=null, iNT=null,
- *   dECIMAL=null, dOUBLE=null, sS=null, nS=null, bS=null, iNTSET=null, dECIMALSET=null,
- *   dOUBLESET=null, m=null, l=null, nULL=null, bOOL=null)}, workloadProfileName=null), deleteRequest=null)
+ * echoed in messages. A BatchWriteItem with too many requests is quoted from the service as
+ * "Value '{test_bench=[WriteRequest(putRequest=PutRequest(item={v1=com.amazonaws.dynamodb.
+ * v20120810.AttributeValue@79175931, …}, workloadProfileName=null), deleteRequest=null), …]}' at
+ * 'requestItems' …" (https://github.com/risingwavelabs/risingwave/issues/17572), hence
+ * PutRequest's workloadProfileName. The same quote shows AttributeValue printed as Java's default
+ * Object#toString (class name and hash code), which cannot be reproduced; AttributeValue is rendered
+ * like every other structure, from its model members. DynamoDB Local echoes no structures (its own
+ * wording, e.g. "Too many items requested for the BatchWriteItem call"), so it cannot settle this.
  */
 const DISPLAY_MEMBERS: Record<string, string[]> = {
-  AttributeValue: ['S', 'N', 'B', 'INT', 'DECIMAL', 'DOUBLE', 'SS', 'NS', 'BS', 'INTSET', 'DECIMALSET', 'DOUBLESET', 'M', 'L', 'NULL', 'BOOL'],
   PutRequest: ['Item', 'WorkloadProfileName'],
 };
 
@@ -250,7 +258,7 @@ function compileService(service: Service): CompiledService {
         node.byName.set(m, f);
         f.node = build(UNPATCHED_MEMBERS[name]?.includes(m) ? shape + UNPATCHED : shape);
       }
-      node.vorder = (s.order ?? node.fields.map((_, i) => i)).map((i) => node.fields[i]!);
+      node.vorder = node.fields;
       node.requiredFields = node.fields.filter((f) => f.required);
       node.display = DISPLAY_MEMBERS[name] ?? node.fields.map((f) => f.name);
     } else if (kind === LIST) {
@@ -275,22 +283,17 @@ function compileService(service: Service): CompiledService {
 }
 
 /**
- * The order coral lists an enum's values in "Member must satisfy enum value set: [...]". It is not
- * the botocore order; where the real service's order has been observed it is used, otherwise the
- * model order. Observed (real service):
- * - ReturnValue [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW], ReturnConsumedCapacity
- *   [INDEXES, TOTAL, NONE], ReturnItemCollectionMetrics [SIZE, NONE]:
- *   nubo-db/dynamodb-conformance captures/2026-06-09 (us-east-1, PutItem with 3 invalid enums).
- * - Select [SPECIFIC_ATTRIBUTES, COUNT, ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]:
- *   …/tests/tier3/error-messages/query.test.ts.
- * - KeyType [HASH, RANGE], ScalarAttributeType [B, N, S]: …/error-messages/createTable.test.ts.
+ * The order coral lists an enum's values in "Member must satisfy enum value set: [...]": where
+ * DynamoDB Local or a public quote of the service shows it, that order; otherwise the model's.
+ * - ScalarAttributeType [B, N, S] (botocore: S, N, B): DynamoDB Local's CreateTable with
+ *   AttributeType 'INVALID' answers "Member must satisfy enum value set: [B, N, S]", and the service
+ *   is quoted with the same list (https://github.com/ryanfitz/vogels/issues/128).
+ * - ReturnValuesOnConditionCheckFailure [ALL_OLD, NONE]: DynamoDB Local's coral answer, model order.
+ * - ReturnValue, ReturnConsumedCapacity, ReturnItemCollectionMetrics, Select: DynamoDB Local
+ *   answers these with its own wording ("Return values set to invalid value", "Select must be …")
+ *   and no public quote lists them, so model order.
  */
 const ENUM_ORDER: Record<string, string[]> = {
-  ReturnValue: ['ALL_NEW', 'UPDATED_OLD', 'ALL_OLD', 'NONE', 'UPDATED_NEW'],
-  ReturnConsumedCapacity: ['INDEXES', 'TOTAL', 'NONE'],
-  ReturnItemCollectionMetrics: ['SIZE', 'NONE'],
-  Select: ['SPECIFIC_ATTRIBUTES', 'COUNT', 'ALL_ATTRIBUTES', 'ALL_PROJECTED_ATTRIBUTES'],
-  KeyType: ['HASH', 'RANGE'],
   ScalarAttributeType: ['B', 'N', 'S'],
 };
 function enumOrder(shape: string, values: string[]): string[] {
@@ -311,43 +314,38 @@ interface OpConfig {
 
 /**
  * Table operations that answer a missing TableName with DynamoDB's own message instead of coral's
- * "Value null at 'tableName' failed to satisfy constraint: Member must not be null".
- * - CreateTable: "The parameter 'TableName' is required but was not present in the request"
- *   (real service; nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts).
- * - DescribeTable/DeleteTable/UpdateTable: same wording assumed for the other table-level
- *   operations (shared/reference/dynamodb.md §2c records it for DescribeTable {} on dynalite,
- *   which copied the real service's wording). Item operations (PutItem …) keep coral's not-null
- *   message (real service; conformance putItem.test.ts "missing table name").
+ * "Value null at 'tableName' failed to satisfy constraint: Member must not be null". The service is
+ * quoted answering "The parameter 'TableName' is required but was not present in the request" for
+ * DescribeTable (https://github.com/aws/aws-sdk-java/issues/977) and UpdateTable
+ * (https://github.com/aws/aws-sdk-java/pull/344); CreateTable and DeleteTable are assumed to word it
+ * alike (not independently confirmed). Item operations keep coral's not-null message, quoted for
+ * GetItem (https://github.com/Netflix-Skunkworks/iep-apps/pull/527,
+ * https://github.com/AllocZero/EfficientDynamoDb/issues/164). DynamoDB Local answers all of these
+ * with "Invalid table/index name. …".
  */
 const TABLE_NAME_REQUIRED_MESSAGE = new Set(['CreateTable', 'DescribeTable', 'DeleteTable', 'UpdateTable']);
 
 /**
- * BatchGetItem / BatchWriteItem with RequestItems missing or `{}`:
- * "The requestItems parameter is required for BatchGetItem" (real service; conformance
- * tests/tier3/error-messages/batchGetItem.test.ts and batchWriteItem.test.ts). Coral's own min-1
- * map constraint does not fire for `{}`.
- */
-const REQUEST_ITEMS_REQUIRED = new Set(['BatchGetItem', 'BatchWriteItem']);
-
-/**
- * Scan's Segment/TotalSegments pairing, checked after coral (real service; nubo-db/dynamodb-
- * conformance tests/tier3/error-messages/scan.test.ts):
- *   Segment without TotalSegments, TotalSegments without Segment, Segment >= TotalSegments.
+ * Scan's Segment/TotalSegments pairing, checked after coral. No public quote of the service's
+ * wording was found, so these are DynamoDB Local's answers (test/golden/validate/quirks.json):
+ * Segment without TotalSegments, TotalSegments without Segment, and Segment >= TotalSegments, the
+ * last worded as a coral range error on segment. (BatchGetItem/BatchWriteItem with RequestItems
+ * missing or `{}` get coral's own not-null / min-1 answers from the model: the service is quoted
+ * answering coral's messages for missing members and for empty or oversized collections, see
+ * TABLE_NAME_REQUIRED_MESSAGE above and the map-value comment in walk().)
  */
 function scanSegments(body: Record<string, unknown>): void {
   const segment = body.Segment;
   const total = body.TotalSegments;
   const hasSegment = segment !== undefined && segment !== null;
   const hasTotal = total !== undefined && total !== null;
-  if (hasSegment && !hasTotal) {
-    throw validation('The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
-  }
+  if (hasSegment && !hasTotal) throw validation('If segment is specified, total segment must also be specified');
   if (hasTotal && !hasSegment) {
-    throw validation('The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+    throw validation('If total segments is specified, a particular segment must also be specified for this request');
   }
   if (hasSegment && hasTotal && Math.trunc(segment as number) >= Math.trunc(total as number)) {
     throw validation(
-      `The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: ${Math.trunc(segment as number)} is not less than TotalSegments: ${Math.trunc(total as number)}`,
+      `1 validation error detected: Value '${Math.trunc(segment as number)}' at 'segment' failed to satisfy constraint: Member must have value less than or equal to ${Math.trunc(total as number) - 1}`,
     );
   }
 }
@@ -370,14 +368,6 @@ for (const service of ['dynamodb', 'streams'] as const) {
       after = (body) => {
         if (body.TableName === undefined || body.TableName === null) {
           throw validation("The parameter 'TableName' is required but was not present in the request");
-        }
-      };
-    } else if (service === 'dynamodb' && REQUEST_ITEMS_REQUIRED.has(op)) {
-      node = withField(node, 'RequestItems', (f) => ({ ...f, required: false, node: { ...f.node, min: undefined } }));
-      after = (body) => {
-        const ri = body.RequestItems;
-        if (ri === undefined || ri === null || Object.keys(ri as object).length === 0) {
-          throw validation(`The requestItems parameter is required for ${op}`);
         }
       };
     }
@@ -549,9 +539,9 @@ function constraintList(node: Node): string {
   const parts: string[] = [];
   const numeric = node.kind === INTEGER || node.kind === LONG || node.kind === DOUBLE;
   const unit = numeric ? 'value' : 'length';
-  // Observed order for WriteRequests (max 25, min 1): "[Member must have length less than or
-  // equal to 25, Member must have length greater than or equal to 1]" (real service, conformance
-  // captures/2026-06-09 c_bw_over25).
+  // Order as the service is quoted for WriteRequests (max 25, min 1): "[Member must have length
+  // less than or equal to 25, Member must have length greater than or equal to 1]"
+  // (https://github.com/dtan4/valec/pull/46, https://github.com/risingwavelabs/risingwave/issues/17572).
   if (node.max !== undefined) parts.push(`Member must have ${unit} less than or equal to ${node.max}`);
   if (node.min !== undefined) parts.push(`Member must have ${unit} greater than or equal to ${node.min}`);
   if (node.patternText !== undefined) parts.push(`Member must satisfy regular expression pattern: ${node.patternText}`);
@@ -681,9 +671,11 @@ function walk(node: Node, v: unknown): void {
         sp--;
       }
       if (node.constrained) lengthConstraints(node, count, v);
-      // Observed: "Value '{t=[…]}' at 'requestItems' failed to satisfy constraint: Map value must
-      // satisfy constraint: [Member must have length less than or equal to 25, Member must have
-      // length greater than or equal to 1]" (real service, BatchWriteItem with 26 requests).
+      // The service, BatchWriteItem with 26 requests for a table: "Value '{t=[…]}' at 'requestItems'
+      // failed to satisfy constraint: Map value must satisfy constraint: [Member must have length
+      // less than or equal to 25, Member must have length greater than or equal to 1]"
+      // (https://github.com/dtan4/valec/pull/46; DynamoDB Local words its own "Too many items
+      // requested for the BatchWriteItem call").
       if (badKey) addError(node, v, `Map keys must satisfy constraint: ${constraintList(keyNode)}`);
       if (badValue) addError(node, v, `Map value must satisfy constraint: ${constraintList(valueNode)}`);
       return;
@@ -712,15 +704,14 @@ const TABLE_NAME_PATTERN = /^[a-zA-Z0-9_.-]+$/;
 
 /**
  * Item and table operations take `TableName` as shape TableArn (length 1–1024, no pattern) since
- * DynamoDB accepts table ARNs there. Coral checks only that; for a plain name DynamoDB then checks
- * the table-name rules itself and words them like coral. Real service (us-east-1, conformance
- * captures/2026-06-09 and tests/tier3/error-messages/putItem.test.ts):
- *   PutItem TableName ''        → "…Value '' at 'tableName' … length greater than or equal to 1" (coral, TableArn min)
- *   PutItem TableName 'a'×256   → "…Member must have length less than or equal to 255"
- *   PutItem TableName 'bad table!@#' → "…Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+"
- *   CreateTable TableName 'ab'  → "…Member must have length greater than or equal to 3"
- * These only run when coral found nothing (an empty name with an invalid ReturnValues reports both
- * coral errors, no pattern error: captures o_put_empty_table_bad_rv).
+ * DynamoDB accepts table ARNs there. Coral checks only that; for a plain name DynamoDB then applies
+ * the documented table-name rules (3–255 characters of [a-zA-Z0-9_.-]; "Naming rules" in the
+ * developer guide) and words them like coral: CreateTable with a bad name is quoted as "1 validation
+ * error detected: Value '…' at 'tableName' failed to satisfy constraint: Member must satisfy regular
+ * expression pattern: [a-zA-Z0-9_.-]+" (https://github.com/aws/aws-cli/issues/790,
+ * https://github.com/serverless/serverless/issues/5120). The length messages follow the same form
+ * with the documented bounds. DynamoDB Local answers "Invalid table/index name. …" instead.
+ * Running only when coral found nothing is our choice (not established).
  */
 function tableNameCheck(name: string): void {
   if (name.startsWith('arn:')) return;
@@ -917,11 +908,9 @@ function check(op: OpConfig, body: unknown): void {
 
 /**
  * Only attribute values nest without bound in the model, so a body deep enough to exhaust the
- * stack is an item nested far beyond DynamoDB's 32 levels. The service's answer for that (real
- * service, us-east-1, UpdateItem with a 32-level value; nubo-db/dynamodb-conformance
- * captures/2026-08-12-batch-empty-and-nesting.json):
+ * stack is an item nested far beyond DynamoDB's 32 levels: answered as DynamoDB Local answers a
+ * PutItem with an item nested 40 levels deep (the wording src/model uses for items over the limit).
  */
-const tooDeep = (): DynamoError =>
-  validation('1 validation error detected: Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit');
+const tooDeep = (): DynamoError => validation(VALUE_MESSAGES.nesting);
 
 export { DynamoError };

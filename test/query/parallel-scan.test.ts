@@ -68,14 +68,15 @@ describe('parallel scan', () => {
     );
   });
 
+  // DynamoDB Local's wording (src/validate/index.ts scanSegments; no public quote of the service's).
   test('Segment/TotalSegments pairing', async () => {
     const s = (extra: Record<string, number>) => () => h.db.send(new ScanCommand({ TableName: T, ...extra }));
-    await rejects(s({ Segment: 0 }), 'ValidationException', 'The TotalSegments parameter is required but was not present in the request when Segment parameter is present');
-    await rejects(s({ TotalSegments: 2 }), 'ValidationException', 'The Segment parameter is required but was not present in the request when parameter TotalSegments is present');
+    await rejects(s({ Segment: 0 }), 'ValidationException', 'If segment is specified, total segment must also be specified');
+    await rejects(s({ TotalSegments: 2 }), 'ValidationException', 'If total segments is specified, a particular segment must also be specified for this request');
     await rejects(
       s({ Segment: 2, TotalSegments: 2 }),
       'ValidationException',
-      'The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: 2 is not less than TotalSegments: 2',
+      "1 validation error detected: Value '2' at 'segment' failed to satisfy constraint: Member must have value less than or equal to 1",
     );
     await rejects(
       s({ Segment: 0, TotalSegments: 1000001 }),

@@ -5,7 +5,7 @@
  *
  * For each step the wanted answer is `override ?? expect`:
  * - a SerializationException, or a ValidationException worded by the validation layer (coral's
- *   "N validation error(s) detected: …" and the few table-name/request-items messages of
+ *   "N validation error(s) detected: …" and the few table-name/scan-segment messages of
  *   src/validate), must be thrown by validateRequest with the same __type and message;
  * - anything else (success, ResourceNotFound, semantic ValidationExceptions of later layers…)
  *   means the request is well-formed: validateRequest must not throw.
@@ -36,8 +36,8 @@ interface Step {
 const VALIDATE_MESSAGES = [
   /^\d+ validation errors? detected: /,
   /^The parameter 'TableName' is required but was not present in the request$/,
-  /^The requestItems parameter is required for Batch(Get|Write)Item$/,
-  /^The (TotalSegments|Segment) parameter (is required|is zero-based)/,
+  /^If segment is specified, total segment must also be specified$/,
+  /^If total segments is specified, a particular segment must also be specified for this request$/,
 ];
 
 function fromValidateLayer(a: Answer): boolean {
