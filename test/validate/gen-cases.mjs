@@ -463,8 +463,19 @@ function generate() {
 // annotate: compare DynamoDB Local's recorded answer with src/validate's, add/remove overrides.
 
 const REF = 'shared/reference/dynamodb.md §2c';
+// Where the format comes from: DynamoDB Local answers coral's own message for the checks it leaves
+// to coral (Query Limit 0 in constraints-items.json), and users quote the service with it.
 const VALIDATE_REF =
-  'src/validate/index.ts (format and ordering observed on the real service in us-east-1: nubo-db/dynamodb-conformance captures/2026-06-09-validation-rewording.json and tests/tier3/error-messages/*)';
+  "src/validate/index.ts; coral's format as DynamoDB Local itself answers Query with Limit 0 (constraints-items.json) and as the service is quoted for the same request (https://github.com/boto/boto/pull/1584)";
+// Public quotes of the service answering coral's constraint message where DynamoDB Local words its
+// own check, by kind of fault (see src/validate/index.ts for the rules that rest on each).
+const CORAL_QUOTES = [
+  'table name pattern: https://github.com/aws/aws-cli/issues/790, https://github.com/serverless/serverless/issues/5120',
+  'missing member: https://github.com/Netflix-Skunkworks/iep-apps/pull/527',
+  'enum: https://github.com/ryanfitz/vogels/issues/128',
+  'Limit range: https://github.com/boto/boto/pull/1584, https://github.com/boto/boto/pull/1248',
+  'list/map length: https://github.com/architect/architect/issues/44, https://github.com/mandarzope/loopback-connector-dynamodb/issues/5, https://github.com/aws/aws-sdk-js/issues/1150, https://github.com/dtan4/valec/pull/46',
+].join('; ');
 
 function expandRepeat(v) {
   if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.$repeat === 'string') return v.$repeat.repeat(v.count);
@@ -474,9 +485,7 @@ function expandRepeat(v) {
 }
 
 const CUSTOM_SOURCES = [
-  [/^The parameter 'TableName' is required/, 'real service for CreateTable: nubo-db/dynamodb-conformance tests/tier3/error-messages/createTable.test.ts ("missing TableName"); DescribeTable/DeleteTable/UpdateTable assumed to word it alike (shared/reference/dynamodb.md §2c records the same wording for DescribeTable {} on dynalite), while item operations keep coral\'s not-null message (conformance putItem.test.ts)'],
-  [/^The requestItems parameter is required/, 'real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts and batchWriteItem.test.ts ("empty RequestItems")'],
-  [/^The (TotalSegments|Segment) parameter /, 'real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/scan.test.ts'],
+  [/^The parameter 'TableName' is required/, "the service is quoted with this message for DescribeTable (https://github.com/aws/aws-sdk-java/issues/977) and UpdateTable (https://github.com/aws/aws-sdk-java/pull/344); CreateTable and DeleteTable assumed to word it alike, while item operations keep coral's not-null message (https://github.com/Netflix-Skunkworks/iep-apps/pull/527)"],
 ];
 
 function whyFor(ddbl, ours, op) {
@@ -495,16 +504,16 @@ function whyFor(ddbl, ours, op) {
   if (t.endsWith('#UnknownOperationException')) {
     return `DynamoDB Local does not implement ${op} ("${m}"); the service validates the request against the API model first (${VALIDATE_REF}).`;
   }
-  if (t.endsWith('#ResourceNotFoundException') || t.endsWith('#ResourceInUseException')) {
-    return `DynamoDB Local looks the table up before validating; the service runs coral's model validation first (real service: an invalid request on a missing table is a ValidationException, conformance captures/2026-06-09; scylladb/scylladb#12608). Message per ${VALIDATE_REF}.`;
-  }
   if (kind === 'serialization') {
     return `DynamoDB Local accepts or words this differently ("${m || ddbl.status}"); the service's coral deserialiser rejects a JSON value of the wrong type with a SerializationException (wording sources in ${VALIDATE_REF}).`;
   }
-  if (ddbl.status === 200) {
-    return `DynamoDB Local does not enforce this API-model constraint and accepts the request; the service rejects it in coral's model validation (${VALIDATE_REF}).`;
+  if (t.endsWith('#ResourceNotFoundException') || t.endsWith('#ResourceInUseException')) {
+    return `DynamoDB Local looks the table or stream up before validating ("${m}"). UNDECIDED: no public quote found of the service answering a missing resource with coral's message, yet DynamoDB Local itself runs coral's checks before the lookup for other members of the same requests (DescribeStream Limit/ExclusiveStartShardId in constraints-streams.json); kept as coral's model validation (${VALIDATE_REF}) pending evidence.`;
   }
-  return `DynamoDB Local runs its own checks with its own wording ("${m}") instead of coral's model validation; the service answers coral's constraint message (${VALIDATE_REF}).`;
+  if (ddbl.status === 200) {
+    return `DynamoDB Local does not enforce this API-model constraint and accepts the request; the service rejects it in coral's model validation (constraint from botocore's API model; ${CORAL_QUOTES}). Message per ${VALIDATE_REF}.`;
+  }
+  return `DynamoDB Local runs its own checks with its own wording ("${m}") instead of coral's model validation; the service is quoted answering coral's constraint message for such faults (${CORAL_QUOTES}). Message per ${VALIDATE_REF}.`;
 }
 
 async function annotate() {
