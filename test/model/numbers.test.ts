@@ -69,6 +69,47 @@ describe('normalizeNumber', () => {
   });
 });
 
+describe('parseNumber plain-decimal fast path', () => {
+  // The regex-and-slices parse the char-code scan replaced: the scan must give the same result
+  // for every text the regex accepted, and leave everything else to the full walk.
+  function reference(text: string) {
+    const m = /^([+-]?)([0-9]+)(?:\.([0-9]*))?$/.exec(text);
+    if (!m) return undefined;
+    const intDigits = m[2]!;
+    const all = intDigits + (m[3] ?? '');
+    const lead = all.search(/[1-9]/);
+    if (lead < 0) return { negative: false, digits: '', exponent: 0 };
+    return { negative: m[1] === '-', digits: all.slice(lead).replace(/0+$/, ''), exponent: intDigits.length - lead };
+  }
+  const plainText = fc
+    .tuple(
+      fc.constantFrom('', '+', '-'),
+      fc.stringMatching(/^[0-9]{0,8}$/),
+      fc.option(fc.stringMatching(/^[0-9]{0,8}$/), { nil: undefined }),
+    )
+    .map(([sign, int, frac]) => sign + int + (frac === undefined ? '' : `.${frac}`));
+
+  test('agrees with the regex parse on plain decimals', () => {
+    fc.assert(
+      fc.property(plainText, (t) => {
+        // Texts the regex refused (`.5`, `-`) go to the unchanged full walk, checked elsewhere.
+        const ref = reference(t);
+        if (ref) assert.deepEqual(parseNumber(t), ref, t);
+      }),
+      { numRuns: 20_000 },
+    );
+    for (const t of ['0', '-0', '+0', '00', '0.', '5.', '-0.000', '0.012', '100', '10.500', '10.000', '007.700', '1700000000000', '-12.34'])
+      assert.deepEqual(parseNumber(t), reference(t), t);
+  });
+
+  test('leaves other forms to the full walk', () => {
+    assert.deepEqual(parseNumber('.5'), { negative: false, digits: '5', exponent: 0 });
+    assert.deepEqual(parseNumber('1E5'), { negative: false, digits: '1', exponent: 6 });
+    assert.deepEqual(parseNumber('١٢'), { negative: false, digits: '12', exponent: 2 });
+    for (const t of ['', '-', '+', '.', '1.2.3', '1 ', ' 1', '1e', '--1', '0x10']) assert.throws(() => parseNumber(t), t);
+  });
+});
+
 /** Exact reference arithmetic on BigInt: value = mantissa × 10^exp. */
 function exact(text: string): { m: bigint; e: number } {
   const p = parseNumber(text);
