@@ -278,17 +278,75 @@ export const KEY_MESSAGES = {
 export const MAX_PARTITION_KEY_BYTES = 2048;
 export const MAX_SORT_KEY_BYTES = 1024;
 
+/**
+ * DynamoDB Local's words for key faults. It uses them in every operation — single-item, batch and
+ * transactional alike — where the service has words of its own for the single-item operations
+ * (KEY_MESSAGES). For the batch and transactional operations Tessera keeps these unless a public
+ * source quotes the service's answer to that operation (see KeyMode).
+ */
+export const DDBL_KEY_MESSAGES = {
+  count: 'The number of conditions on the keys is invalid',
+  missing: 'One of the required keys was not given a value',
+  type: 'One or more parameter values were invalid: Type mismatch for key',
+  /** A key value that is not a scalar (a list, a map, a set …). */
+  notScalar: 'Invalid attribute value type',
+} as const;
+
+/** How a key fault is worded, by where the key or item came from. */
 export type KeyMode =
-  /** PutItem (and TransactWriteItems Put): the item must contain the key attributes, may hold others. */
+  /** PutItem (and PartiQL INSERT): the item must contain the key attributes, may hold others. */
   | 'item'
+  /** Get/Update/Delete-style Key: exactly the key attributes; every fault is a schema mismatch. */
+  | 'key'
   /**
-   * BatchWriteItem PutRequest: like 'item', but a key of the wrong type or a missing key attribute
-   * gets the generic schema-mismatch message (observed against the service: nubo-db/dynoxide#97
-   * for the type, floci-io/floci#3227 for the missing attribute).
+   * BatchWriteItem PutRequest: a key of the wrong type is a schema mismatch, not PutItem's
+   * "Type mismatch for key …" (https://github.com/aws-samples/csv-to-dynamodb/issues/16 quotes
+   * the service's BatchWriteItem answer to a number where the key is a string; a non-scalar is
+   * taken to be a wrong type too). A missing key attribute: DynamoDB Local's words (no source).
    */
   | 'batch-item'
-  /** Get/Update/Delete-style Key: exactly the key attributes. */
-  | 'key';
+  /**
+   * BatchGetItem Keys: a key naming other attributes than the schema's is a schema mismatch
+   * (https://github.com/aws/aws-sdk-php/issues/330 quotes the service's BatchGetItem answer); an
+   * extra attribute or a wrong type: DynamoDB Local's words (no source).
+   */
+  | 'batch-get-key'
+  /** DynamoDB Local's words for every fault (BatchWriteItem DeleteRequest: no source for any). */
+  | 'ddbl';
+
+interface KeyWording {
+  count: string;
+  missing: (name: string) => string;
+  type: (name: string, expected: string, actual: string) => string;
+  /** A non-scalar value where a key belongs; `type` when absent. */
+  notScalar?: string;
+}
+
+const GENERIC: KeyWording = {
+  count: KEY_MESSAGES.schemaMismatch,
+  missing: () => KEY_MESSAGES.schemaMismatch,
+  type: () => KEY_MESSAGES.schemaMismatch,
+};
+
+const DDBL: KeyWording = {
+  count: DDBL_KEY_MESSAGES.count,
+  missing: () => DDBL_KEY_MESSAGES.missing,
+  type: () => DDBL_KEY_MESSAGES.type,
+  notScalar: DDBL_KEY_MESSAGES.notScalar,
+};
+
+const KEY_WORDING: Record<KeyMode, KeyWording> = {
+  item: { count: KEY_MESSAGES.schemaMismatch, missing: KEY_MESSAGES.missingKey, type: KEY_MESSAGES.typeMismatch },
+  key: GENERIC,
+  'batch-item': { ...GENERIC, missing: DDBL.missing },
+  'batch-get-key': { ...DDBL, missing: GENERIC.missing },
+  ddbl: DDBL,
+};
+
+/** Whether a key may hold more than the key attributes (an item) or exactly them (a Key). */
+const ITEM_MODES: ReadonlySet<KeyMode> = new Set(['item', 'batch-item']);
+
+const SCALAR_TYPES: ReadonlySet<string> = new Set(['S', 'N', 'B']);
 
 /** Byte length of a key value as limited by the service: UTF-8 for S, raw bytes for B. */
 export function keyValueBytes(v: AttributeValue): number {
@@ -298,12 +356,11 @@ export function keyValueBytes(v: AttributeValue): number {
 }
 
 function checkKeyAttribute(name: string, type: KeyType, isHash: boolean, v: AttributeValue | undefined, mode: KeyMode): void {
-  if (v === undefined) {
-    throw validation(mode === 'item' ? KEY_MESSAGES.missingKey(name) : KEY_MESSAGES.schemaMismatch);
-  }
+  const wording = KEY_WORDING[mode];
+  if (v === undefined) throw validation(wording.missing(name));
   const actual = Object.keys(v)[0]!;
   if (actual !== type) {
-    throw validation(mode === 'item' ? KEY_MESSAGES.typeMismatch(name, type, actual) : KEY_MESSAGES.schemaMismatch);
+    throw validation(!SCALAR_TYPES.has(actual) && wording.notScalar ? wording.notScalar : wording.type(name, type, actual));
   }
   if (type === 'S' && (v as { S: string }).S === '') throw validation(KEY_MESSAGES.emptyString(name));
   if (type === 'B' && (v as { B: string }).B === '') throw validation(KEY_MESSAGES.emptyBinary(name));
@@ -318,9 +375,9 @@ function checkKeyAttribute(name: string, type: KeyType, isHash: boolean, v: Attr
  * faulty attribute decides the message.
  */
 export function validateKey(shape: KeyShape, attrs: AttributeMap, mode: KeyMode): void {
-  if (mode === 'key') {
+  if (!ITEM_MODES.has(mode)) {
     const expected = shape.range ? 2 : 1;
-    if (Object.keys(attrs).length !== expected) throw validation(KEY_MESSAGES.schemaMismatch);
+    if (Object.keys(attrs).length !== expected) throw validation(KEY_WORDING[mode].count);
   }
   checkKeyAttribute(shape.hash.name, shape.hash.type, true, attrs[shape.hash.name], mode);
   if (shape.range) checkKeyAttribute(shape.range.name, shape.range.type, false, attrs[shape.range.name], mode);
@@ -385,9 +442,17 @@ export function valuesEqual(a: AttributeValue, b: AttributeValue): boolean {
 
 // ---- secondary-index keys ---------------------------------------------------------------------
 
+/** DynamoDB Local's words for an index key of the wrong type, in every operation. */
+const INDEX_TYPE_MISMATCH_BARE = 'One or more parameter values were invalid: Type mismatch for Index Key';
+
 export const INDEX_KEY_MESSAGES = {
+  /**
+   * The service's words name the attribute, both types and the index (dynamoose/dynamoose#296
+   * quotes them); DynamoDB Local stops after "Index Key".
+   */
   typeMismatch: (attr: string, expected: string, actual: string, index: string) =>
-    `One or more parameter values were invalid: Type mismatch for Index Key ${attr} Expected: ${expected} Actual: ${actual} IndexName: ${index}`,
+    `${INDEX_TYPE_MISMATCH_BARE} ${attr} Expected: ${expected} Actual: ${actual} IndexName: ${index}`,
+  typeMismatchBare: INDEX_TYPE_MISMATCH_BARE,
   empty: (kind: 'string' | 'binary', index: string, attr: string) =>
     `One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty ${kind} value. IndexName: ${index}, IndexKey: ${attr}`,
   tooLong: (attr: string, actual: number, max: number, index: string) =>

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { AttributeValue, KeyShape } from '../../src/model/types.js';
 import {
+  DDBL_KEY_MESSAGES,
   KEY_MESSAGES,
   VALUE_MESSAGES,
   compareValues,
@@ -65,9 +66,21 @@ describe('validateKey', () => {
     throwsMessage(() => validateKey(shape, { pk: { S: '' }, sk: { S: 'x' } }, 'item'), KEY_MESSAGES.emptyString('pk'));
     validateKey(shape, { pk: { S: 'a' }, sk: { N: '1' }, other: { S: '' } }, 'item');
   });
-  test('batch-item mode reports a wrong type and a missing key attribute generically', () => {
+  test('batch-item mode: a wrong type generically, a missing key attribute in DynamoDB Local\'s words', () => {
     throwsMessage(() => validateKey(shape, { pk: { N: '1' }, sk: { N: '1' } }, 'batch-item'), KEY_MESSAGES.schemaMismatch);
-    throwsMessage(() => validateKey(shape, { sk: { N: '1' } }, 'batch-item'), KEY_MESSAGES.schemaMismatch);
+    throwsMessage(() => validateKey(shape, { pk: { L: [] }, sk: { N: '1' } }, 'batch-item'), KEY_MESSAGES.schemaMismatch);
+    throwsMessage(() => validateKey(shape, { sk: { N: '1' } }, 'batch-item'), DDBL_KEY_MESSAGES.missing);
+  });
+  test('batch-get-key mode: other attributes generically, the rest in DynamoDB Local\'s words', () => {
+    throwsMessage(() => validateKey(shape, { pk: { S: 'a' }, zz: { N: '1' } }, 'batch-get-key'), KEY_MESSAGES.schemaMismatch);
+    throwsMessage(() => validateKey(shape, { pk: { S: 'a' } }, 'batch-get-key'), DDBL_KEY_MESSAGES.count);
+    throwsMessage(() => validateKey(shape, { pk: { N: '1' }, sk: { N: '1' } }, 'batch-get-key'), DDBL_KEY_MESSAGES.type);
+    throwsMessage(() => validateKey(shape, { pk: { M: {} }, sk: { N: '1' } }, 'batch-get-key'), DDBL_KEY_MESSAGES.notScalar);
+  });
+  test('ddbl mode', () => {
+    throwsMessage(() => validateKey(shape, { pk: { S: 'a' }, zz: { N: '1' } }, 'ddbl'), DDBL_KEY_MESSAGES.missing);
+    throwsMessage(() => validateKey(shape, { pk: { S: 'a' }, sk: { N: '1' }, x: { S: 'a' } }, 'ddbl'), DDBL_KEY_MESSAGES.count);
+    throwsMessage(() => validateKey(shape, { pk: { S: 'a' }, sk: { S: '1' } }, 'ddbl'), DDBL_KEY_MESSAGES.type);
   });
   test('key mode', () => {
     throwsMessage(() => validateKey(shape, { pk: { S: 'a' } }, 'key'), KEY_MESSAGES.schemaMismatch);

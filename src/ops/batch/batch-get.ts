@@ -36,7 +36,7 @@ export const batchGetItem: OperationHandler = async (input, ctx) => {
   const reads = validateRequest(input.RequestItems ?? {});
   for (const r of reads) {
     r.table = requireTable(ctx, r.name);
-    for (const key of r.keys) validateKey(r.table.key, key, 'key');
+    for (const key of r.keys) validateKey(r.table.key, key, 'batch-get-key');
   }
   const outcome = await ctx.services.storage.read((reader) => readAll(reader, reads));
   return respond(reads, outcome, input.ReturnConsumedCapacity);
@@ -72,9 +72,8 @@ function validateRequest(requestItems: Record<string, any>): TableRead[] {
 
 /**
  * One table's block may not use AttributesToGet while another's uses ProjectionExpression: the
- * service judges expression and non-expression parameters over the whole request (real service:
- * nubo-db/dynamodb-conformance tests/tier3/error-messages/batchGetItem.test.ts; DynamoDB Local
- * gives the same wording as for one block).
+ * service judges expression and non-expression parameters over the whole request (DynamoDB Local
+ * answers two blocks mixing them with the same words as one block that does).
  */
 function checkProjectionStyles(requests: Record<string, any>[]): void {
   const legacy = requests.some((r) => r?.AttributesToGet !== undefined && r?.AttributesToGet !== null);

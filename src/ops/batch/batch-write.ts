@@ -18,7 +18,7 @@ import type { Item } from '../../model/types.js';
 import { validateItem, validateKey } from '../../model/values.js';
 import type { StorageTransaction } from '../../storage/engine.js';
 import { addIndexUnits, consumedCapacity, noIndexUnits, writeUnits, type IndexUnits } from '../common/capacity.js';
-import { checkIndexKeys } from '../common/indexes.js';
+import { checkIndexKeysBare } from '../common/indexes.js';
 import { itemCollectionMetrics } from '../common/item-collections.js';
 import { applyItemChange, itemStorageKey, readItem } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
@@ -90,11 +90,11 @@ function planRequest(table: TableMeta, request: Record<string, any>): WriteOp {
     if (rawItemSize(put.Item) > MAX_ITEM_SIZE) throw validation(ITEM_TOO_LARGE);
     const item = validateItem(put.Item ?? {});
     validateKey(table.key, item, 'batch-item');
-    checkIndexKeys(table, item);
+    checkIndexKeysBare(table, item);
     return { table, key: itemStorageKey(table, item), item };
   }
   const keyAttrs = validateItem(del.Key ?? {});
-  validateKey(table.key, keyAttrs, 'key');
+  validateKey(table.key, keyAttrs, 'ddbl');
   return { table, key: itemStorageKey(table, keyAttrs), item: undefined };
 }
 
