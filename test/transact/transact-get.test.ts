@@ -75,7 +75,7 @@ for (const engine of ENGINES) {
         assert.fail('not cancelled');
       } catch (err) {
         assert.ok(err instanceof TransactionCanceledException);
-        assert.deepEqual(err.CancellationReasons, [{ Code: 'None' }, { Code: 'ValidationError', Message: 'The provided key element does not match the schema' }]);
+        assert.deepEqual(err.CancellationReasons, [{ Code: 'None' }, { Code: 'ValidationError', Message: 'The number of conditions on the keys is invalid' }]);
       }
     });
 

@@ -155,7 +155,7 @@ for (const engine of ENGINES) {
       );
       assert.deepEqual(err.CancellationReasons, [
         { Code: 'None' },
-        { Code: 'ValidationError', Message: 'The provided key element does not match the schema' },
+        { Code: 'ValidationError', Message: 'One or more parameter values were invalid: Type mismatch for key' },
       ]);
       await assert.rejects(send([{ Delete: { TableName: 'tw1', Key: { pk: S('') } } }]), (e: DynamoDBServiceException) => e.name === 'ValidationException');
     });

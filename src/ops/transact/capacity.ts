@@ -1,15 +1,17 @@
 /**
  * ConsumedCapacity of the transaction operations: one entry per table, in the order the tables
  * first appear. Transactional reads and writes cost twice the plain ones, every item counted on
- * its own, a missing one included (developer guide, "Capacity Management for Transactions": one
- * underlying operation to prepare, one to commit). Unlike the single-item operations, the
- * entries say which kind of unit they count: ReadCapacityUnits or WriteCapacityUnits, at the top
- * and in the INDEXES breakdown (observed on DynamoDB Local; real-service captures in
- * nubo-db/dynamodb-conformance tests/tier2/transactions/transactGet.test.ts).
+ * its own, a missing one included (developer guide, "Capacity management for transactions":
+ * DynamoDB "performs two underlying reads or writes of every item in the transaction: one to
+ * prepare the transaction and one to commit the transaction" — a ConditionCheck's item included).
+ * Unlike the single-item operations, the entries say which kind of unit they count:
+ * ReadCapacityUnits or WriteCapacityUnits, at the top and in the INDEXES breakdown — except the
+ * Table breakdown of TransactGetItems, which has CapacityUnits only (all as DynamoDB Local
+ * answers, a replayed TransactWriteItems' read units included; no public source shows the
+ * service's breakdown).
  *
  * DynamoDB Local reports 4 write units for any small transaction of one to about five items; we
- * follow the documented rule instead (2 per 1 KB per item), which the service was observed to
- * charge (paritysuite/dynamodb-conformance#67).
+ * follow the documented rule instead (2 per 1 KB per item).
  */
 import type { TableMeta } from '../../catalog/types.js';
 import { noIndexUnits, type IndexUnits } from '../common/capacity.js';
@@ -41,8 +43,16 @@ export class UnitsByTable {
   }
 }
 
-/** The ConsumedCapacity member, or undefined when the request did not ask for it. */
-export function transactionCapacity(mode: unknown, tables: readonly TableUnits[], kind: UnitKind): Record<string, unknown>[] | undefined {
+/**
+ * The ConsumedCapacity member, or undefined when the request did not ask for it. `tableKind`:
+ * whether the Table breakdown names the kind of unit too (not for TransactGetItems).
+ */
+export function transactionCapacity(
+  mode: unknown,
+  tables: readonly TableUnits[],
+  kind: UnitKind,
+  tableKind = true,
+): Record<string, unknown>[] | undefined {
   if (mode !== 'TOTAL' && mode !== 'INDEXES') return undefined;
   return tables.map((t) => {
     let total = t.table;
@@ -50,7 +60,7 @@ export function transactionCapacity(mode: unknown, tables: readonly TableUnits[]
     for (const u of t.indexes.lsi.values()) total += u;
     const out: Record<string, unknown> = { TableName: t.tableName, CapacityUnits: total, [kind]: total };
     if (mode === 'INDEXES') {
-      out.Table = { [kind]: t.table, CapacityUnits: t.table };
+      out.Table = tableKind ? { [kind]: t.table, CapacityUnits: t.table } : { CapacityUnits: t.table };
       if (t.indexes.lsi.size > 0) out.LocalSecondaryIndexes = unitsObject(t.indexes.lsi, kind);
       if (t.indexes.gsi.size > 0) out.GlobalSecondaryIndexes = unitsObject(t.indexes.gsi, kind);
     }

@@ -53,7 +53,7 @@ export async function executeTransactGet(services: Services, gets: readonly GetA
   for (const item of items) if (item) size += RESPONSE_ENTRY_OVERHEAD + itemSize(item);
   if (size > MAX_TRANSACTION_PAYLOAD_BYTES) throw responseTooLarge(size);
   const result: TransactGetResult = { items };
-  const capacity = transactionCapacity(returnConsumedCapacity, units.list(), 'ReadCapacityUnits');
+  const capacity = transactionCapacity(returnConsumedCapacity, units.list(), 'ReadCapacityUnits', false);
   if (capacity) result.consumedCapacity = capacity;
   return result;
 }

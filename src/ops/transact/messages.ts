@@ -1,7 +1,7 @@
 /**
  * The transaction operations' errors: TransactionCanceledException with its positional
  * CancellationReasons, IdempotentParameterMismatchException, and the ValidationException wordings
- * of their request checks (DynamoDB Local's, which agree with the service where it was captured).
+ * of their request checks (DynamoDB Local's, where no public source quotes the service's).
  */
 import { DynamoError, DYNAMODB_NAMESPACE, validation } from '../../errors.js';
 import type { Item } from '../../model/types.js';
@@ -10,11 +10,9 @@ export const TRANSACT_MESSAGES = {
   multipleOperations: 'Transaction request cannot include multiple operations on one item',
   noAction: 'Invalid Request: TransactWriteRequest should contain Delete or Put or Update request',
   severalActions: 'TransactItems can only contain one of Check, Put, Update or Delete',
-  /** A transaction Put whose item lacks a key attribute (DynamoDB Local; reported before the transaction runs). */
-  missingKeyAttribute: 'One of the required keys was not given a value',
   /**
    * ConditionCheck's reason ends with a full stop, Put/Update/Delete's does not (both observed on
-   * DynamoDB Local; the service's Put wording is captured in nubo-db/dynamodb-conformance).
+   * DynamoDB Local; boto/boto3#2657 quotes the service's reason for a Put without one).
    */
   conditionCheckFailed: 'The conditional request failed.',
   writeConditionFailed: 'The conditional request failed',

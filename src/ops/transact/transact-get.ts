@@ -1,18 +1,18 @@
 /**
  * TransactGetItems: up to 100 Gets as one snapshot. Request faults in DynamoDB's order: per Get,
  * its key values and projection (no table needed), then per Get its table, its key against the
- * schema (a key that does not fit cancels the transaction with a ValidationError in its place —
- * real service: nubo-db/dynamodb-conformance tests/tier3/error-messages/transactGetItems.test.ts —
- * while an empty key value fails the request) and two Gets of one item.
+ * schema (a key that does not fit cancels the transaction with a ValidationError in its place,
+ * keys.ts, while a non-scalar or an empty key value fails the request) and two Gets of one item.
  */
 import { buildSelection, prepareExpressions, projectWith } from '../../expr/index.js';
 import type { Item } from '../../model/types.js';
-import { KEY_MESSAGES, validateItem, validateKey } from '../../model/values.js';
+import { validation } from '../../errors.js';
+import { validateItem, validateKey } from '../../model/values.js';
 import { itemStorageKey } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
 import type { OperationHandler, RequestContext } from '../types.js';
 import { executeTransactGet, type GetAction } from './get-core.js';
-import { keyShapeFault } from './keys.js';
+import { isNotScalar, keyFaultMessage, keyShapeFault } from './keys.js';
 import { multipleOperations, validationReason } from './messages.js';
 
 export const transactGetItems: OperationHandler = async (input, ctx) => {
@@ -35,7 +35,9 @@ export function prepareTransactGet(ctx: RequestContext, transactItems: unknown[]
   const seen = new Set<string>();
   return parsed.map(({ raw, key, project }) => {
     const table = requireTable(ctx, raw.TableName);
-    if (keyShapeFault(table.key, key, true)) return { table, storageKey: Buffer.alloc(0), fault: validationReason(KEY_MESSAGES.schemaMismatch) };
+    const fault = keyShapeFault(table.key, key, true);
+    if (fault && isNotScalar(fault)) throw validation(keyFaultMessage(fault));
+    if (fault) return { table, storageKey: Buffer.alloc(0), fault: validationReason(keyFaultMessage(fault)) };
     validateKey(table.key, key, 'key');
     const storageKey = itemStorageKey(table, key);
     const id = `${table.id}:${storageKey.toString('latin1')}`;

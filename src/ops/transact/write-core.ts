@@ -113,8 +113,9 @@ interface Outcome {
 
 function respond(outcome: Outcome, options: TransactWriteOptions): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  // A replay re-reads the stored result: the same units, counted as reads (developer guide,
-  // "Idempotency"; paritysuite/dynamodb-conformance#67 observed 2 write units, then 2 read units).
+  // A replay re-reads the stored result: the same units, counted as reads (API reference,
+  // TransactWriteItems ClientRequestToken: "Subsequent TransactWriteItems calls with the same client
+  // token return the number of read capacity units consumed in reading the item").
   const capacity = outcome.replay
     ? transactionCapacity(
         options.returnConsumedCapacity,

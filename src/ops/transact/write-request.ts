@@ -1,7 +1,6 @@
 /**
  * TransactWriteItems' TransactItems → prepared actions for the write core, with the request's
- * faults reported in DynamoDB's order (real service: paritysuite/dynamodb-conformance
- * tests/tier3/validation-ordering/transactions.test.ts; DynamoDB Local agrees):
+ * faults reported in DynamoDB Local's order (probed; no public source shows the service's):
  *
  *  1. per action, in order, what needs no table: exactly one action, its item or key values
  *     (a Put item's size first, as PutItem), its expressions;
@@ -15,14 +14,14 @@ import { itemTooLargeAfterUpdate } from '../../expr/messages.js';
 import { checkUpdateKeyAttributes } from '../../expr/validate.js';
 import { MAX_ITEM_SIZE, rawItemSize } from '../../model/size.js';
 import type { Item } from '../../model/types.js';
-import { INDEX_KEY_MESSAGES, KEY_MESSAGES, validateItem, validateKey } from '../../model/values.js';
-import { checkIndexKeys, checkUpdatedIndexKeys } from '../common/indexes.js';
+import { INDEX_KEY_MESSAGES, validateItem, validateKey } from '../../model/values.js';
+import { checkIndexKeys, checkUpdatedIndexKeys, isIndexTypeMismatch } from '../common/indexes.js';
 import { itemStorageKey } from '../common/item-store.js';
 import { requireTable } from '../common/table.js';
 import { computeUpdatedItem } from '../items/update-item.js';
 import { ITEM_TOO_LARGE } from '../items/put-item.js';
 import type { RequestContext } from '../types.js';
-import { keyShapeFault } from './keys.js';
+import { isNotScalar, keyFaultMessage, keyShapeFault } from './keys.js';
 import { ActionFault, multipleOperations, TRANSACT_MESSAGES, validationReason, type CancellationReason } from './messages.js';
 import { actionPayloadSize, checkPayloadSize } from './payload.js';
 import type { WriteAction, WriteActionKind } from './write-core.js';
@@ -82,14 +81,12 @@ function bindAction(ctx: RequestContext, p: ParsedAction, seen: Set<string>): Wr
   if (p.raw.ReturnValuesOnConditionCheckFailure === 'ALL_OLD') action.returnItemOnFailure = true;
 
   const fault = keyShapeFault(table.key, p.attrs, p.kind !== 'Put');
-  if (fault?.kind === 'type') {
-    // The item cannot be looked up; its place in the cancellation says why.
-    action.keyFault = validationReason(
-      p.kind === 'Put' ? KEY_MESSAGES.typeMismatch(fault.name, fault.expected, fault.actual) : KEY_MESSAGES.schemaMismatch,
-    );
+  if (fault?.kind === 'type' && !isNotScalar(fault)) {
+    // The item cannot be looked up; its place in the cancellation says why (keys.ts).
+    action.keyFault = validationReason(keyFaultMessage(fault));
     return action;
   }
-  if (fault) throw validation(p.kind === 'Put' ? TRANSACT_MESSAGES.missingKeyAttribute : KEY_MESSAGES.schemaMismatch);
+  if (fault) throw validation(keyFaultMessage(fault));
   validateKey(table.key, p.attrs, p.kind === 'Put' ? 'item' : 'key');
 
   action.storageKey = itemStorageKey(table, p.attrs);
@@ -122,15 +119,16 @@ function keyAttributeFault(table: TableMeta, expressions: PreparedExpressions): 
   }
 }
 
-const INDEX_TYPE_MISMATCH = INDEX_KEY_MESSAGES.typeMismatch('\0', '', '', '').split('\0')[0]!;
-
-/** An index key of the wrong type is the action's reason; an empty or over-long one fails the request. */
+/**
+ * An index key of the wrong type is the action's reason, in DynamoDB Local's bare words (see
+ * checkIndexKeysBare); an empty or over-long one fails the request.
+ */
 function indexKeyFault(check: () => void): CancellationReason | undefined {
   try {
     check();
     return undefined;
   } catch (err) {
-    if (err instanceof DynamoError && err.message.startsWith(INDEX_TYPE_MISMATCH)) return validationReason(err.message);
+    if (isIndexTypeMismatch(err)) return validationReason(INDEX_KEY_MESSAGES.typeMismatchBare);
     throw err;
   }
 }
@@ -138,7 +136,7 @@ function indexKeyFault(check: () => void): CancellationReason | undefined {
 /**
  * An Update's new item. Runtime faults of the expression fail the request as in UpdateItem; an
  * item grown past 400 KB and an index key of the wrong type are the action's reason (observed on
- * DynamoDB Local; the index-key case on the service, nubo-db/dynamodb-conformance).
+ * DynamoDB Local).
  */
 function updateFunction(table: TableMeta, key: Item, update: PreparedExpressions['update']): (current: Item | undefined) => Item {
   return (current) => {
