@@ -508,7 +508,7 @@ function whyFor(ddbl, ours, op) {
     return `DynamoDB Local accepts or words this differently ("${m || ddbl.status}"); the service's coral deserialiser rejects a JSON value of the wrong type with a SerializationException (wording sources in ${VALIDATE_REF}).`;
   }
   if (t.endsWith('#ResourceNotFoundException') || t.endsWith('#ResourceInUseException')) {
-    return `DynamoDB Local looks the table or stream up before validating ("${m}"). UNDECIDED: no public quote found of the service answering a missing resource with coral's message, yet DynamoDB Local itself runs coral's checks before the lookup for other members of the same requests (DescribeStream Limit/ExclusiveStartShardId in constraints-streams.json); kept as coral's model validation (${VALIDATE_REF}) pending evidence.`;
+    return `DynamoDB Local looks the table or stream up before validating ("${m}"). The service runs coral's model validation before any lookup: an item operation naming a table that both breaks the name constraints and does not exist is answered with the ValidationException, not ResourceNotFoundException (observed on DynamoDB, https://github.com/scylladb/scylladb/pull/12608 description), and DynamoDB Local itself runs coral's checks before the lookup for other members of the same requests (DescribeStream Limit/ExclusiveStartShardId in constraints-streams.json). Applied here to every member coral checks, which is our inference for members other than TableName. Message per ${VALIDATE_REF}.`;
   }
   if (ddbl.status === 200) {
     return `DynamoDB Local does not enforce this API-model constraint and accepts the request; the service rejects it in coral's model validation (constraint from botocore's API model; ${CORAL_QUOTES}). Message per ${VALIDATE_REF}.`;
