@@ -20,6 +20,8 @@
  * A transaction function that calls `transact` itself and awaits the result deadlocks: the inner
  * one queues behind the outer.
  */
+// The module's performance, not the global one, which is a getter in Node 20.
+import { performance } from 'node:perf_hooks';
 import type { StorageTransaction, StorageValue } from './engine.js';
 import { newSortedMap } from './btree.js';
 import { Transaction } from './transaction.js';
