@@ -202,7 +202,32 @@ function sendJson(
     // The SDKs verify this checksum of the body and retry on a mismatch.
     'x-amz-crc32': String(crc32(body)),
   });
-  res.end(body);
+  pendingResponses.push(res);
+  pendingBodies.push(body);
+  if (pendingResponses.length === 1) setImmediate(endPendingResponses);
+}
+
+/*
+ * Responses are ended together right after the poll phase in which they were answered
+ * (setImmediate), not one by one as each handler finishes. A write to a socket whose reader is
+ * asleep pays, inside our writev, for the kernel waking that reader; a run of back-to-back writes
+ * mostly finds the client already awake. Under wrk (GetItem, 32 connections) this took 3–5 CPU µs
+ * off each request (bench/NOTES.md). Clients see the same bytes; a response waits at most for the
+ * rest of its poll phase's requests.
+ */
+const pendingResponses: ServerResponse[] = [];
+const pendingBodies: Buffer[] = [];
+
+function endPendingResponses(): void {
+  for (let i = 0; i < pendingResponses.length; i++) {
+    try {
+      pendingResponses[i]!.end(pendingBodies[i]);
+    } catch (err) {
+      log.error('could not send a response', err);
+    }
+  }
+  pendingResponses.length = 0;
+  pendingBodies.length = 0;
 }
 
 function sendError(res: ServerResponse, requestId: string, err: DynamoError, contentType?: string): void {
