@@ -362,7 +362,8 @@ const KEY_WORDING: Record<KeyMode, KeyWording> = {
 /** Whether a key may hold more than the key attributes (an item) or exactly them (a Key). */
 const ITEM_MODES: ReadonlySet<KeyMode> = new Set(['item', 'batch-item']);
 
-const SCALAR_TYPES: ReadonlySet<string> = new Set(['S', 'N', 'B']);
+/** The attribute types a key attribute may have. */
+export const SCALAR_TYPES: ReadonlySet<string> = new Set(['S', 'N', 'B']);
 
 /** Byte length of a key value as limited by the service: UTF-8 for S, raw bytes for B. */
 export function keyValueBytes(v: AttributeValue): number {

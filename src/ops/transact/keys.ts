@@ -12,14 +12,12 @@
  * key values fail the request (the model's validateKey).
  */
 import type { Item, KeyShape, KeyType } from '../../model/types.js';
-import { DDBL_KEY_MESSAGES } from '../../model/values.js';
+import { DDBL_KEY_MESSAGES, SCALAR_TYPES } from '../../model/values.js';
 
 export type KeyShapeFault =
   | { kind: 'count' }
   | { kind: 'missing'; name: string }
   | { kind: 'type'; name: string; expected: KeyType; actual: string };
-
-const SCALAR_TYPES: ReadonlySet<string> = new Set(['S', 'N', 'B']);
 
 /**
  * The first fault of `attrs` against `shape`, or undefined. `exact`: the attributes must be the
