@@ -25,7 +25,8 @@ import { runWrite } from './write.js';
 
 export const MAX_BATCH_STATEMENTS = 25;
 
-type Entry = { plan: Plan; storageKey?: Buffer } | { error: StatementError; tableName?: string };
+type PlannedEntry = { plan: Plan; storageKey?: Buffer };
+type Entry = PlannedEntry | { error: StatementError; tableName?: string };
 
 export const batchExecuteStatement: OperationHandler = async (input, ctx) => {
   const requests: Record<string, any>[] = (input.Statements ?? []).map((r: unknown) => (r ?? {}) as Record<string, any>);
@@ -113,13 +114,8 @@ async function readAll(
   units: UnitsByTable,
   tables: Map<string, TableMeta>,
 ): Promise<Record<string, unknown>[]> {
-  return ctx.services.storage.read(async (reader) => {
-    const out: Record<string, unknown>[] = [];
-    for (const [i, e] of entries.entries()) {
-      if (!('plan' in e)) {
-        out.push(errorEntry(e));
-        continue;
-      }
+  return ctx.services.storage.read((reader) =>
+    answerEach(entries, async (e, i) => {
       const plan = e.plan as SelectPlan;
       const item = await readItem(reader, e.storageKey!);
       units.add(plan.table, readUnits(item ? itemSize(item) : 0, requests[i]!.ConsistentRead === true));
@@ -127,10 +123,9 @@ async function readAll(
       const project = selectListProjector(plan);
       const entry: Record<string, unknown> = { TableName: plan.table.name };
       if (item) entry.Item = project ? project(item) : item;
-      out.push(entry);
-    }
-    return out;
-  });
+      return entry;
+    }),
+  );
 }
 
 /** The writes, one after the other, each on its own. */
@@ -141,12 +136,7 @@ async function writeAll(
   units: UnitsByTable,
   tables: Map<string, TableMeta>,
 ): Promise<Record<string, unknown>[]> {
-  const out: Record<string, unknown>[] = [];
-  for (const [i, e] of entries.entries()) {
-    if (!('plan' in e)) {
-      out.push(errorEntry(e));
-      continue;
-    }
+  return answerEach(entries, async (e, i) => {
     const plan = e.plan as WritePlan;
     tables.set(plan.table.name, plan.table);
     try {
@@ -158,11 +148,23 @@ async function writeAll(
       const entry: Record<string, unknown> = { TableName: plan.table.name };
       const item: Item | undefined = result.items[0];
       if (item) entry.Item = item;
-      out.push(entry);
+      return entry;
     } catch (err) {
-      out.push({ Error: statementError(err), TableName: plan.table.name });
+      return { Error: statementError(err), TableName: plan.table.name };
     }
-  }
+  });
+}
+
+/**
+ * Each statement's answer, in order and one at a time: a statement that failed planning answers
+ * its error; a planned one what `answer` makes of it.
+ */
+async function answerEach(
+  entries: Entry[],
+  answer: (e: PlannedEntry, i: number) => Promise<Record<string, unknown>>,
+): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const [i, e] of entries.entries()) out.push('plan' in e ? await answer(e, i) : errorEntry(e));
   return out;
 }
 
