@@ -14,6 +14,9 @@ import {
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer, type StartOptions } from '../../src/index.js';
+import { client } from '../helpers/sdk.js';
+
+export { client };
 
 export type Engine = 'memory' | 'lmdb';
 export const ENGINES: readonly Engine[] = ['memory', 'lmdb'];
@@ -26,13 +29,6 @@ export interface Fixture {
   close(): Promise<void>;
 }
 
-export const client = (url: string): DynamoDBClient =>
-  new DynamoDBClient({
-    endpoint: url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'fakeKey', secretAccessKey: 'fakeSecret' },
-    maxAttempts: 1,
-  });
 
 export async function startFixture(engine: Engine, options: StartOptions = {}): Promise<Fixture> {
   const dir = engine === 'lmdb' ? await mkdtemp(join(tmpdir(), 'tessera-bt-')) : undefined;

@@ -20,17 +20,11 @@ import {
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
+import { client } from '../helpers/sdk.js';
 
 let server: RunningServer;
 let db: DynamoDBClient;
 
-const client = (url: string, accessKeyId = 'fakeKey', region = 'us-east-1') =>
-  new DynamoDBClient({
-    endpoint: url,
-    region,
-    credentials: { accessKeyId, secretAccessKey: 'fakeSecret' },
-    maxAttempts: 1,
-  });
 
 before(async () => {
   server = await startServer({ port: 0, inMemory: true });

@@ -16,6 +16,7 @@ import {
   UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
+import { client } from '../helpers/sdk.js';
 
 for (const engine of ['memory', 'lmdb'] as const) {
   describe(`concurrent writes to one item (${engine})`, () => {
@@ -26,12 +27,7 @@ for (const engine of ['memory', 'lmdb'] as const) {
     before(async () => {
       dir = engine === 'lmdb' ? await mkdtemp(join(tmpdir(), 'tessera-conc-')) : undefined;
       server = await startServer({ port: 0, inMemory: engine === 'memory', dataDir: dir });
-      db = new DynamoDBClient({
-        endpoint: server.url,
-        region: 'us-east-1',
-        credentials: { accessKeyId: 'fakeKey', secretAccessKey: 'fakeSecret' },
-        maxAttempts: 1,
-      });
+      db = client(server.url);
       await db.send(
         new CreateTableCommand({
           TableName: 'counters',

@@ -1,16 +1,10 @@
 /**
  * Shared set-up for the control-plane tests: an SDK client per server and small request builders.
  */
-import { DynamoDBClient, DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBServiceException } from '@aws-sdk/client-dynamodb';
 import assert from 'node:assert/strict';
 
-export const client = (url: string, accessKeyId = 'fakeKey', region = 'us-east-1'): DynamoDBClient =>
-  new DynamoDBClient({
-    endpoint: url,
-    region,
-    credentials: { accessKeyId, secretAccessKey: 'fakeSecret' },
-    maxAttempts: 1,
-  });
+export { client } from '../helpers/sdk.js';
 
 export const hashKey = (name = 'pk', type: 'S' | 'N' | 'B' = 'S') => ({
   KeySchema: [{ AttributeName: name, KeyType: 'HASH' as const }],

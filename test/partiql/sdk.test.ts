@@ -21,18 +21,14 @@ import {
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
+import { client } from '../helpers/sdk.js';
 
 let server: RunningServer;
 let db: DynamoDBClient;
 
 before(async () => {
   server = await startServer({ port: 0, inMemory: true });
-  db = new DynamoDBClient({
-    endpoint: server.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'fakeKey', secretAccessKey: 'fakeSecret' },
-    maxAttempts: 1,
-  });
+  db = client(server.url);
   await db.send(
     new CreateTableCommand({
       TableName: 'orders',

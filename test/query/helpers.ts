@@ -14,6 +14,7 @@ import {
   type ScanCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
+import { client } from '../helpers/sdk.js';
 
 export type Item = Record<string, AttributeValue>;
 
@@ -25,12 +26,7 @@ export interface Harness {
 
 export async function startHarness(options: Parameters<typeof startServer>[0] = {}): Promise<Harness> {
   const server = await startServer({ port: 0, inMemory: true, ...options });
-  const db = new DynamoDBClient({
-    endpoint: server.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'fakeKey', secretAccessKey: 'fakeSecret' },
-    maxAttempts: 1,
-  });
+  const db = client(server.url);
   return {
     server,
     db,

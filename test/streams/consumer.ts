@@ -11,12 +11,13 @@ import {
   type _Record,
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
-export const credentials = { accessKeyId: 'fakeKey', secretAccessKey: 'fakeSecret' };
+import { client, credentials } from '../helpers/sdk.js';
+
+export { credentials };
 
 export const clients = (url: string) => ({
-  db: new DynamoDBClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 }),
+  db: client(url),
   streams: new DynamoDBStreamsClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 }),
 });
 
