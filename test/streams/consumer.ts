@@ -12,6 +12,8 @@ import {
   type Shard,
 } from '@aws-sdk/client-dynamodb-streams';
 
+import { after, before } from 'node:test';
+import { startServer, type RunningServer, type StartOptions } from '../../src/index.js';
 import { client, credentials } from '../helpers/sdk.js';
 
 export { credentials };
@@ -20,6 +22,33 @@ export const clients = (url: string) => ({
   db: client(url),
   streams: new DynamoDBStreamsClient({ endpoint: url, region: 'us-east-1', credentials, maxAttempts: 1 }),
 });
+export type Clients = ReturnType<typeof clients>;
+
+/**
+ * An in-memory server and its two clients for the enclosing suite: started by a `before` hook,
+ * stopped by an `after` hook, and read through getters (so only inside tests and later hooks).
+ */
+export function suiteClients(options: Omit<StartOptions, 'port' | 'inMemory'> = {}): Clients {
+  let server: RunningServer | undefined;
+  let c: Clients | undefined;
+  before(async () => {
+    server = await startServer({ port: 0, inMemory: true, ...options });
+    c = clients(server.url);
+  });
+  after(async () => {
+    c?.db.destroy();
+    c?.streams.destroy();
+    await server?.close();
+  });
+  return {
+    get db() {
+      return c!.db;
+    },
+    get streams() {
+      return c!.streams;
+    },
+  };
+}
 
 export async function allShards(streams: DynamoDBStreamsClient, arn: string): Promise<Shard[]> {
   const shards: Shard[] = [];

@@ -2,7 +2,7 @@
  * DynamoDB Streams end to end: a real server, written to with @aws-sdk/client-dynamodb and
  * consumed with @aws-sdk/client-dynamodb-streams, as an application's tests would.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -24,8 +24,8 @@ import {
   ListStreamsCommand,
   type _Record,
 } from '@aws-sdk/client-dynamodb-streams';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { allShards, clients, readShard, readStream } from './consumer.js';
+import { startServer } from '../../src/index.js';
+import { allShards, clients, readShard, readStream, suiteClients } from './consumer.js';
 
 type Item = Record<string, AttributeValue>;
 
@@ -58,17 +58,7 @@ const summary = (r: _Record) => ({
 });
 
 describe('records for scripted writes', () => {
-  let server: RunningServer;
-  let c: ReturnType<typeof clients>;
-  before(async () => {
-    server = await startServer({ port: 0, inMemory: true });
-    c = clients(server.url);
-  });
-  after(async () => {
-    c.db.destroy();
-    c.streams.destroy();
-    await server.close();
-  });
+  const c = suiteClients();
 
   const a1: Item = { pk: { S: 'a' }, sk: { N: '1' } };
   const one: Item = { ...a1, v: { S: 'one' } };
@@ -198,18 +188,8 @@ describe('records for scripted writes', () => {
 });
 
 describe('iterators', () => {
-  let server: RunningServer;
-  let c: ReturnType<typeof clients>;
   let now = Date.now();
-  before(async () => {
-    server = await startServer({ port: 0, inMemory: true, clock: () => now });
-    c = clients(server.url);
-  });
-  after(async () => {
-    c.db.destroy();
-    c.streams.destroy();
-    await server.close();
-  });
+  const c = suiteClients({ clock: () => now });
 
   test('TRIM_HORIZON, LATEST, AT_ and AFTER_SEQUENCE_NUMBER; paging with Limit', async () => {
     const arn = (await createTable(c.db, 'it_types', 'KEYS_ONLY'))!;

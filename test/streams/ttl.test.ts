@@ -2,7 +2,7 @@
  * Time to Live end to end: items expire through a real server within the sweep bound, leave a
  * REMOVE record naming the DynamoDB service, and are still readable until swept.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
@@ -13,8 +13,8 @@ import {
   UpdateTimeToLiveCommand,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { clients, readStream } from './consumer.js';
+import { startServer } from '../../src/index.js';
+import { clients, readStream, suiteClients } from './consumer.js';
 
 const key = (pk: string): Record<string, AttributeValue> => ({ pk: { S: pk } });
 
@@ -33,17 +33,7 @@ async function setUp(c: ReturnType<typeof clients>, table: string): Promise<stri
 }
 
 describe('the sweeper', () => {
-  let server: RunningServer;
-  let c: ReturnType<typeof clients>;
-  before(async () => {
-    server = await startServer({ port: 0, inMemory: true, ttlSweepIntervalMs: 200, ttlAllowRapidChanges: true });
-    c = clients(server.url);
-  });
-  after(async () => {
-    c.db.destroy();
-    c.streams.destroy();
-    await server.close();
-  });
+  const c = suiteClients({ ttlSweepIntervalMs: 200, ttlAllowRapidChanges: true });
 
   const exists = async (table: string, pk: string) =>
     (await c.db.send(new GetItemCommand({ TableName: table, Key: key(pk), ConsistentRead: true }))).Item !== undefined;

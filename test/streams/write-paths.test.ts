@@ -3,7 +3,7 @@
  * (ops/common/item-store.ts): batches, transactions and PartiQL. A test skips itself while its
  * operation has not landed yet (Tessera answers UnknownOperationException for it).
  */
-import { after, before, test, type TestContext } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BatchExecuteStatementCommand,
@@ -14,20 +14,9 @@ import {
   PutItemCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { clients, readStream } from './consumer.js';
+import { readStream, suiteClients } from './consumer.js';
 
-let server: RunningServer;
-let c: ReturnType<typeof clients>;
-before(async () => {
-  server = await startServer({ port: 0, inMemory: true });
-  c = clients(server.url);
-});
-after(async () => {
-  c.db.destroy();
-  c.streams.destroy();
-  await server.close();
-});
+const c = suiteClients();
 
 async function table(name: string): Promise<string> {
   const out = await c.db.send(
