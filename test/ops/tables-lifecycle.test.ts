@@ -16,6 +16,7 @@ import {
   DynamoDBClient,
   PutItemCommand,
   type AttributeValue,
+  type CreateTableCommandInput,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
@@ -27,6 +28,19 @@ import { openStorage } from '../../src/storage/open.js';
 import type { StorageEngine } from '../../src/storage/engine.js';
 import { indexPrefix, prefixRange, tablePrefix } from '../../src/storage/keys.js';
 import { client, hashKey, onDemand, rejects, sleep } from './tables-helpers.js';
+
+/** A table keyed by pk (S) with one GSI, by_g, on g (S). */
+const withGsiOnG = (TableName: string, ProjectionType: 'ALL' | 'KEYS_ONLY' = 'ALL'): CreateTableCommandInput => ({
+  TableName,
+  ...hashKey(),
+  AttributeDefinitions: [
+    { AttributeName: 'pk', AttributeType: 'S' },
+    { AttributeName: 'g', AttributeType: 'S' },
+  ],
+  ...onDemand,
+  GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType } }],
+});
+
 
 const NS = '000000000000:us-east-1';
 
@@ -57,18 +71,7 @@ describe('-delayTransientStatuses', () => {
   const status = async (TableName: string) => (await db.send(new DescribeTableCommand({ TableName }))).Table!;
 
   test('CREATING, then ACTIVE; busy tables refuse changes', async () => {
-    const { TableDescription: t } = await db.send(
-      new CreateTableCommand({
-        TableName: 'lc_t',
-        ...hashKey(),
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'g', AttributeType: 'S' },
-        ],
-        ...onDemand,
-        GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
-      }),
-    );
+    const { TableDescription: t } = await db.send(new CreateTableCommand(withGsiOnG('lc_t')));
     assert.equal(t!.TableStatus, 'CREATING');
     assert.equal(t!.GlobalSecondaryIndexes![0]!.IndexStatus, 'CREATING');
     assert.equal((await status('lc_t')).TableStatus, 'CREATING');
@@ -184,18 +187,7 @@ describe('across restarts (LMDB data directory)', () => {
   test('a GSI backfill cut short by a crash is run again at start-up', async () => {
     let server = await startServer({ port: 0, dataDir: dir });
     let db = client(server.url);
-    await db.send(
-      new CreateTableCommand({
-        TableName: 'rs_backfill',
-        ...hashKey(),
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'g', AttributeType: 'S' },
-        ],
-        ...onDemand,
-        GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
-      }),
-    );
+    await db.send(new CreateTableCommand(withGsiOnG('rs_backfill')));
     db.destroy();
     await server.close();
     // As a run that died after recording the new index but before its backfill finished leaves it.
@@ -220,18 +212,7 @@ describe('across restarts (LMDB data directory)', () => {
   test("a deleted table's items and index entries are cleared in the background, resuming after a restart", async () => {
     let server = await startServer({ port: 0, dataDir: dir });
     let db = client(server.url);
-    await db.send(
-      new CreateTableCommand({
-        TableName: 'rs_items',
-        ...hashKey(),
-        AttributeDefinitions: [
-          { AttributeName: 'pk', AttributeType: 'S' },
-          { AttributeName: 'g', AttributeType: 'S' },
-        ],
-        ...onDemand,
-        GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'ALL' } }],
-      }),
-    );
+    await db.send(new CreateTableCommand(withGsiOnG('rs_items')));
     db.destroy();
     await server.close();
 
@@ -302,18 +283,7 @@ describe('catalog/stats.ts', () => {
       return { items: Table!.ItemCount, bytes: Table!.TableSizeBytes, gItems: g.ItemCount, gBytes: g.IndexSizeBytes };
     };
     try {
-      await db.send(
-        new CreateTableCommand({
-          TableName: 'st_counts',
-          ...hashKey(),
-          AttributeDefinitions: [
-            { AttributeName: 'pk', AttributeType: 'S' },
-            { AttributeName: 'g', AttributeType: 'S' },
-          ],
-          ...onDemand,
-          GlobalSecondaryIndexes: [{ IndexName: 'by_g', KeySchema: [{ AttributeName: 'g', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
-        }),
-      );
+      await db.send(new CreateTableCommand(withGsiOnG('st_counts', 'KEYS_ONLY')));
       // "pk"+"a" = 3 bytes; "pk"+"bb" + "n" + a 1-digit number (2 bytes) = 4 + 3 = 7 bytes.
       await put({ pk: { S: 'a' } });
       await put({ pk: { S: 'bb' }, n: { N: '5' } });
