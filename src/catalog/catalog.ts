@@ -14,10 +14,19 @@ const SPACE_CATALOG = 0x01;
 const TABLE_TAG = 0x54; // 'T'
 const COUNTER_TAG = 0x4e; // 'N': the next free storage prefix id
 const DROP_TAG = 0x44; // 'D': storage prefix ids whose keys are still to be cleared
+const GENERATION_TAG = 0x47; // 'G': changes with every table metadata change (see `generationKey`)
 
 const tablePrefix = Buffer.from([SPACE_CATALOG, TABLE_TAG]);
 const counterKey = Buffer.from([SPACE_CATALOG, COUNTER_TAG]);
 const dropPrefix = Buffer.from([SPACE_CATALOG, DROP_TAG]);
+/**
+ * Rewritten in the transaction of every catalog write or removal, so that a process that reads
+ * the store but does not write it (a read helper, server/read-helpers.ts) can tell with one get
+ * whether its cached catalog is stale.
+ */
+const generationKey = Buffer.from([SPACE_CATALOG, GENERATION_TAG]);
+let generationSeq = 0;
+const nextGeneration = () => `${Date.now().toString(36)}.${process.pid.toString(36)}.${(++generationSeq).toString(36)}`;
 
 /**
  * A dropped table's or index's key space, recorded in the same transaction that removes it from
@@ -42,7 +51,9 @@ export function catalogKey(namespace: string, name: string): Buffer {
 }
 
 export class Catalog {
-  private readonly tables = new Map<string, Map<string, TableMeta>>();
+  private tables = new Map<string, Map<string, TableMeta>>();
+  /** The generation the cache was loaded at (only `follow` keeps it current). */
+  private generation: string | undefined;
 
   constructor(private readonly storage: StorageEngine) {}
 
@@ -50,10 +61,24 @@ export class Catalog {
   async load(): Promise<void> {
     const upper = Buffer.from([SPACE_CATALOG, TABLE_TAG + 1]);
     await this.storage.read(async (reader) => {
+      this.generation = await reader.get(generationKey);
       for await (const [, value] of reader.range({ gte: tablePrefix, lt: upper })) {
         this.cache(JSON.parse(value) as TableMeta);
       }
     });
+  }
+
+  /**
+   * For a process that reads the store while another one writes it: reloads the cache if any
+   * table's metadata changed since it was loaded. The caller must already see the latest commits
+   * (LmdbEngine.refresh).
+   */
+  async follow(): Promise<void> {
+    if ((await this.storage.get(generationKey)) === this.generation) return;
+    const fresh = new Catalog(this.storage);
+    await fresh.load();
+    this.tables = fresh.tables;
+    this.generation = fresh.generation;
   }
 
   get(namespace: string, name: string): TableMeta | undefined {
@@ -83,11 +108,13 @@ export class Catalog {
   /** Stages a table's metadata in `tx`; call `cache` after the transaction commits. */
   write(tx: StorageTransaction, meta: TableMeta): void {
     tx.put(catalogKey(meta.namespace, meta.name), JSON.stringify(meta));
+    tx.put(generationKey, nextGeneration());
   }
 
   /** Stages a table's removal in `tx`; call `uncache` after the transaction commits. */
   remove(tx: StorageTransaction, meta: TableMeta): void {
     tx.delete(catalogKey(meta.namespace, meta.name));
+    tx.put(generationKey, nextGeneration());
   }
 
   /** Allocates a storage prefix id (for a table or an index) that is never reused. */

@@ -34,9 +34,31 @@ const SERVICES: Record<string, { name: 'dynamodb' | 'streams'; operations: Opera
   DynamoDBStreams_20120810: { name: 'streams', operations: streamsOperations },
 };
 
-export function createHttpServer(services: Services): Server {
+/** A request as the protocol layer needs it, whichever process received it. */
+export interface ApiRequest {
+  /** The X-Amz-Target header. */
+  target: string | undefined;
+  authorization: string | undefined;
+  /** The body, already gunzipped. */
+  body: Buffer;
+  requestId: string;
+}
+
+/** A response: the status and the JSON body (an error envelope unless 200). */
+export interface ApiAnswer {
+  status: number;
+  json: string;
+}
+
+/**
+ * Lets a server hand requests to another process (server/read-helpers.ts): resolves to that
+ * process's answer, or to undefined once the request may be answered here.
+ */
+export type Delegate = (request: ApiRequest) => Promise<ApiAnswer | undefined>;
+
+export function createHttpServer(services: Services, delegate?: Delegate): Server {
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
-    handle(services, req, res).catch((err) => {
+    handle(services, req, res, delegate).catch((err) => {
       log.error('unhandled error while answering a request', err);
       if (!res.headersSent) sendError(res, nextRequestId(), internalError());
     });
@@ -44,7 +66,7 @@ export function createHttpServer(services: Services): Server {
   return server;
 }
 
-async function handle(services: Services, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(services: Services, req: IncomingMessage, res: ServerResponse, delegate: Delegate | undefined): Promise<void> {
   const requestId = nextRequestId();
   if (req.method !== 'POST') {
     // DynamoDB's endpoint answers a plain health line to anything but a POST (a load balancer's
@@ -63,16 +85,27 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     sendError(res, requestId, err instanceof DynamoError ? err : unparseable(), contentType);
     return;
   }
+  const request: ApiRequest = {
+    target: headerText(req.headers['x-amz-target']),
+    authorization: req.headers.authorization,
+    body: raw,
+    requestId,
+  };
+  const { status, json } = (delegate && (await delegate(request))) || (await answer(services, request));
+  sendJson(res, requestId, status, json, contentType);
+}
+
+const headerText = (value: string | string[] | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** Runs a request in this process: the operation's result, or the error envelope it ended in. */
+export async function answer(services: Services, request: ApiRequest): Promise<ApiAnswer> {
   try {
-    const result = await dispatch(services, req, raw, requestId);
-    sendJson(res, requestId, 200, result instanceof RawJson ? result.json : JSON.stringify(result), contentType);
+    const result = await dispatch(services, request);
+    return { status: 200, json: result instanceof RawJson ? result.json : JSON.stringify(result) };
   } catch (err) {
-    if (err instanceof DynamoError) {
-      sendError(res, requestId, err, contentType);
-    } else {
-      log.error(`internal error (request ${requestId})`, err);
-      sendError(res, requestId, internalError(), contentType);
-    }
+    if (err instanceof DynamoError) return errorAnswer(err);
+    log.error(`internal error (request ${request.requestId})`, err);
+    return errorAnswer(internalError());
   }
 }
 
@@ -81,15 +114,14 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
  * second one and cost the request extra microtask turns. A synchronous throw (unknown operation,
  * validation) reaches the caller's try/catch all the same.
  */
-function dispatch(services: Services, req: IncomingMessage, raw: Buffer, requestId: string): Promise<unknown> {
-  const target = req.headers['x-amz-target'];
-  const dot = typeof target === 'string' ? target.indexOf('.') : -1;
-  const service = dot > 0 ? SERVICES[(target as string).slice(0, dot)] : undefined;
-  const operationName = dot > 0 ? (target as string).slice(dot + 1) : '';
+function dispatch(services: Services, { target, authorization, body, requestId }: ApiRequest): Promise<unknown> {
+  const dot = target === undefined ? -1 : target.indexOf('.');
+  const service = dot > 0 ? SERVICES[target!.slice(0, dot)] : undefined;
+  const operationName = dot > 0 ? target!.slice(dot + 1) : '';
   if (!service || !isKnownOperation(service.name, operationName)) throw unknownOperation();
 
-  const caller = callerFromAuthorization(req.headers.authorization);
-  const input = parseBody(raw);
+  const caller = callerFromAuthorization(authorization);
+  const input = parseBody(body);
   validateRequest(service.name, operationName, input);
 
   const handler = service.operations[operationName];
@@ -237,10 +269,15 @@ function endPendingResponses(): void {
   pendingBodies.length = 0;
 }
 
-function sendError(res: ServerResponse, requestId: string, err: DynamoError, contentType?: string): void {
+function errorAnswer(err: DynamoError): ApiAnswer {
   const body = err.toBody();
   if (body.message === '') delete body.message;
-  sendJson(res, requestId, err.statusCode, JSON.stringify(body), contentType);
+  return { status: err.statusCode, json: JSON.stringify(body) };
+}
+
+function sendError(res: ServerResponse, requestId: string, err: DynamoError, contentType?: string): void {
+  const { status, json } = errorAnswer(err);
+  sendJson(res, requestId, status, json, contentType);
 }
 
 /** zlib.crc32 is native from Node 20.15; older Node 20 releases get the table-driven version. */

@@ -120,6 +120,16 @@ export class LmdbEngine implements StorageEngine {
     return this.sequencer.transact(fn);
   }
 
+  /**
+   * Makes the next read see every commit made so far, by any process. lmdb-js renews its shared
+   * read snapshot lazily (on a timer, or after our own commits), which is enough in the process
+   * that writes; a process reading what another one writes calls this before each request, so a
+   * write acknowledged elsewhere is never missed.
+   */
+  refresh(): void {
+    this.db.resetReadTxn();
+  }
+
   async close(): Promise<void> {
     await this.sequencer.close();
     await this.db.close();
