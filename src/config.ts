@@ -14,6 +14,11 @@ export interface ServerConfig {
   delayTransientStatuses: boolean;
   /** How long a transient status lasts when delayTransientStatuses is on, in ms. */
   transientStatusMs: number;
+  /**
+   * Extra processes that answer reads (server/read-helpers.ts), so the server uses more cores.
+   * Needs a data directory: they share the store on disk.
+   */
+  readHelpers: number;
   /** TTL sweeper interval in ms. */
   ttlSweepIntervalMs: number;
   /** Lift DynamoDB's one-TTL-change-per-hour rule (for tests). */
@@ -41,6 +46,7 @@ export const defaultConfig = (): ServerConfig => ({
   sharedDb: false,
   delayTransientStatuses: false,
   transientStatusMs: 500,
+  readHelpers: 0,
   ttlSweepIntervalMs: 1000,
   ttlAllowRapidChanges: false,
   streamShardRolloverMs: 4 * 60 * 60 * 1000,

@@ -9,6 +9,7 @@
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { startServer, type RunningServer } from './server/start.js';
+import { READ_HELPER_ENV, runReadHelper } from './server/read-helpers.js';
 import { log } from './log.js';
 
 const DYNAMODB_LOCAL_ALIASES: Record<string, string> = {
@@ -30,6 +31,8 @@ const USAGE = `Usage: tessera [options]
   --in-memory                  keep nothing on disk (env IN_MEMORY=1)
   --shared-db                  one database for every access key and region (env SHARED_DB=1)
   --delay-transient-statuses   show CREATING/UPDATING/DELETING as DynamoDB does (env DELAY_TRANSIENT_STATUSES=1)
+  --read-helpers <n>           extra processes that answer GetItem, BatchGetItem, Query and Scan, to use
+                               more cores (env READ_HELPERS, default 0; needs a data directory)
   --ttl-sweep-interval <ms>    how often expired items are deleted (env TTL_SWEEP_INTERVAL_MS, default 1000)
   --ttl-allow-rapid-changes    lift the one-TTL-change-per-hour rule, for tests (env TTL_ALLOW_RAPID_CHANGES=1)
   --help                       this text
@@ -48,6 +51,7 @@ function main(): void {
       'in-memory': { type: 'boolean' },
       'shared-db': { type: 'boolean' },
       'delay-transient-statuses': { type: 'boolean' },
+      'read-helpers': { type: 'string' },
       'ttl-sweep-interval': { type: 'string' },
       'ttl-allow-rapid-changes': { type: 'boolean' },
       cors: { type: 'string' },
@@ -69,6 +73,9 @@ function main(): void {
   if (!Number.isFinite(sweep) || sweep <= 0) fail(`invalid TTL sweep interval: ${values['ttl-sweep-interval']}`);
   const dataDir = resolve(values['data-dir'] ?? env.DATA_DIR ?? './data');
   const inMemory = flag(values['in-memory'], 'IN_MEMORY');
+  const readHelpers = Number(values['read-helpers'] ?? env.READ_HELPERS ?? 0);
+  if (!Number.isInteger(readHelpers) || readHelpers < 0 || readHelpers > 64) fail(`invalid number of read helpers: ${values['read-helpers'] ?? env.READ_HELPERS}`);
+  if (readHelpers > 0 && inMemory) fail('read helpers need a data directory: they share the store on disk');
 
   // Signal handlers go in before anything else: until a handler is installed a SIGINT/SIGTERM
   // kills the process outright, and a supervisor may signal as soon as it sees the ready line.
@@ -99,6 +106,7 @@ function main(): void {
     inMemory,
     sharedDb: flag(values['shared-db'], 'SHARED_DB'),
     delayTransientStatuses: flag(values['delay-transient-statuses'], 'DELAY_TRANSIENT_STATUSES'),
+    readHelpers,
     ttlSweepIntervalMs: sweep,
     ttlAllowRapidChanges: flag(values['ttl-allow-rapid-changes'], 'TTL_ALLOW_RAPID_CHANGES'),
   }).then(
@@ -121,8 +129,21 @@ function fail(message: string): never {
   process.exit(1);
 }
 
+/**
+ * A read helper (server/read-helpers.ts) is this same program, forked by a server with the
+ * helper's settings in READ_HELPER_ENV. Signals are the owner's to act on: a Ctrl-C reaches the
+ * whole process group, and a helper stops only when its owner tells it to (or disappears).
+ */
+function helperMain(settings: string): void {
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => {});
+  runReadHelper(settings).catch((err) => fail(`read helper could not start: ${err instanceof Error ? err.message : String(err)}`));
+}
+
+const helperSettings = process.env[READ_HELPER_ENV];
 try {
-  main();
+  if (helperSettings) helperMain(helperSettings);
+  else main();
 } catch (err) {
   fail(err instanceof Error ? err.message : String(err));
 }

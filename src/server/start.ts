@@ -2,15 +2,19 @@
  * Starting and stopping one Tessera server: storage, catalog, HTTP listener and background
  * services, in that order up and the reverse order down.
  */
-import type { AddressInfo } from 'node:net';
+import { createServer as createListener, type AddressInfo, type Server as Listener } from 'node:net';
 import { Catalog } from '../catalog/catalog.js';
 import { defaultConfig, type ServerConfig } from '../config.js';
 import { openStorage } from '../storage/open.js';
 import type { Services } from '../ops/types.js';
 import { createHttpServer } from './http.js';
 import { startBackgroundServices } from '../background/index.js';
+import { SHUTDOWN_GRACE_MS, startReadHelpers, trackConnections, type ReadHelperPool } from './read-helpers.js';
 
-export interface StartOptions extends Partial<ServerConfig> {}
+export interface StartOptions extends Partial<ServerConfig> {
+  /** The CLI script read helpers are forked from (default: this process's own script). */
+  readHelperEntry?: string;
+}
 
 export interface RunningServer {
   /** e.g. http://127.0.0.1:8000 */
@@ -20,27 +24,42 @@ export interface RunningServer {
 }
 
 export async function startServer(options: StartOptions = {}): Promise<RunningServer> {
-  const config: ServerConfig = { ...defaultConfig(), ...stripUndefined(options) };
+  const { readHelperEntry, ...settings } = options;
+  const config: ServerConfig = { ...defaultConfig(), ...stripUndefined(settings) };
+  if (config.readHelpers > 0 && config.inMemory) throw new Error('read helpers need a data directory: they share the store on disk');
   const storage = await openStorage({ dataDir: config.dataDir, inMemory: config.inMemory });
   const catalog = new Catalog(storage);
   const services: Services = { storage, catalog, config };
   const http = createHttpServer(services);
+  // With read helpers, a plain TCP listener accepts connections and hands each one to a process.
+  const listener: Listener | undefined = config.readHelpers > 0 ? createListener({ pauseOnConnect: true }) : undefined;
+  let helpers: ReadHelperPool | undefined;
   try {
     await catalog.load();
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(config.port, config.host, () => {
-        http.off('error', reject);
-        resolve();
-      });
-    });
+    if (listener) {
+      helpers = startReadHelpers(config.readHelpers, readHelperEntry ?? process.argv[1]!, services, http);
+      await helpers.ready;
+    }
+    await listen(listener ?? http, config);
   } catch (err) {
     // e.g. EADDRINUSE: release the store (and its lock on the data directory) before failing.
+    await helpers?.close();
     await storage.close();
     throw err;
   }
+  let stopHttp: () => Promise<void> = () => drain(http, SHUTDOWN_GRACE_MS);
+  if (listener && helpers) {
+    const pool = helpers;
+    const connections = trackConnections(http);
+    listener.on('connection', (socket) => pool.handOff(socket));
+    stopHttp = async () => {
+      await new Promise((resolve) => listener.close(resolve));
+      await pool.close();
+      await connections.drain(SHUTDOWN_GRACE_MS);
+    };
+  }
   const background = startBackgroundServices(services);
-  const port = (http.address() as AddressInfo).port;
+  const port = ((listener ?? http).address() as AddressInfo).port;
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
   let closing: Promise<void> | undefined;
   return {
@@ -49,7 +68,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     close() {
       closing ??= (async () => {
         await background.stop();
-        await drain(http, SHUTDOWN_GRACE_MS);
+        await stopHttp();
         await storage.close();
       })();
       return closing;
@@ -57,8 +76,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   };
 }
 
-/** How long requests in flight get to finish when the server closes. */
-const SHUTDOWN_GRACE_MS = 5_000;
+function listen(server: Listener, config: ServerConfig): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
 
 /**
  * Stops accepting connections and lets requests in flight finish (their writes are acknowledged

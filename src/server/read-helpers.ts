@@ -1,0 +1,228 @@
+/**
+ * Read helpers: extra processes that answer reads, so that a server uses more than one core.
+ *
+ * The server process (the "owner") keeps everything that must be single: the sequencer and
+ * every write, the background services, the authoritative catalog. It accepts each connection
+ * and hands it, round-robin, to itself or to a helper. A helper opens the same LMDB environment
+ * (LMDB allows many reader processes) and answers GetItem, BatchGetItem, Query and Scan itself;
+ * every other request it forwards to the owner over the IPC channel and relays the answer.
+ *
+ * What keeps a helper's answers the owner's answers:
+ * - the owner acknowledges a write only once it is committed, and a helper renews its LMDB
+ *   snapshot before every request, so a read that follows an acknowledged write sees it;
+ * - every catalog change rewrites the catalog's generation key in the same transaction, and a
+ *   helper reloads its catalog whenever that key changed (Catalog.follow) before answering.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import type { Server as HttpServer, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { Catalog } from '../catalog/catalog.js';
+import { defaultConfig, type ServerConfig } from '../config.js';
+import { log } from '../log.js';
+import type { Services } from '../ops/types.js';
+import { LmdbEngine } from '../storage/lmdb.js';
+import { openLmdb } from '../storage/open.js';
+import type { StorageEngine } from '../storage/engine.js';
+import { answer, createHttpServer, type ApiAnswer, type ApiRequest } from './http.js';
+
+/** The environment variable that makes the CLI start as a helper; its value is the helper's settings. */
+export const READ_HELPER_ENV = 'TESSERA_READ_HELPER';
+
+/** Targets a helper answers itself: reads of items that need nothing but a snapshot and the catalog. */
+const LOCAL_TARGETS = new Set(
+  ['GetItem', 'BatchGetItem', 'Query', 'Scan'].map((operation) => `DynamoDB_20120810.${operation}`),
+);
+
+/** The settings a helper needs; everything else is the owner's business. */
+type HelperSettings = Pick<ServerConfig, 'dataDir' | 'sharedDb' | 'region'>;
+
+type ToHelper =
+  | { type: 'connection' }
+  | { type: 'answer'; id: number; status: number; json: string }
+  | { type: 'close' };
+
+type ToOwner =
+  | { type: 'ready' }
+  // The body arrives as a Uint8Array: structured clone does not keep the Buffer class.
+  | ({ type: 'request'; id: number } & Omit<ApiRequest, 'body'> & { body: Uint8Array });
+
+// ---- the owner's side ---------------------------------------------------------------------------
+
+export interface ReadHelperPool {
+  /** Resolves once every helper has opened the store; rejects if one exits before that. */
+  readonly ready: Promise<void>;
+  /** Gives a new connection to the next process in turn (the owner's own `http` included). */
+  handOff(socket: Socket): void;
+  /** Lets the helpers finish their requests in flight, then waits for them to exit. */
+  close(): Promise<void>;
+}
+
+/**
+ * Forks `count` helpers running `entry` (the CLI, which starts as a helper when READ_HELPER_ENV
+ * is set). A helper gets connections only once it reports ready.
+ */
+export function startReadHelpers(count: number, entry: string, services: Services, http: HttpServer): ReadHelperPool {
+  const settings: HelperSettings = {
+    dataDir: services.config.dataDir,
+    sharedDb: services.config.sharedDb,
+    region: services.config.region,
+  };
+  const ready: ChildProcess[] = [];
+  const all: ChildProcess[] = [];
+  let turn = 0;
+  let closing = false;
+
+  const started: Promise<void>[] = [];
+  for (let i = 0; i < count; i++) {
+    const child = fork(entry, [], {
+      env: { ...process.env, [READ_HELPER_ENV]: JSON.stringify(settings) },
+      // Structured clone carries request bodies as bytes rather than as JSON arrays of numbers.
+      serialization: 'advanced',
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    all.push(child);
+    started.push(
+      new Promise<void>((resolve, reject) => {
+        child.once('exit', (code) => reject(new Error(`read helper exited before it was ready (code ${code})`)));
+        child.on('message', (message: ToOwner) => {
+          if (message.type === 'request') {
+            void answerForHelper(services, child, message);
+          } else if (message.type === 'ready') {
+            if (!closing) ready.push(child);
+            resolve();
+          }
+        });
+      }),
+    );
+    child.on('exit', (code, signal) => {
+      const at = ready.indexOf(child);
+      if (at >= 0) ready.splice(at, 1);
+      if (!closing) log.error(`read helper ${child.pid} exited (${signal ?? `code ${code}`}); its connections were dropped`);
+    });
+  }
+
+  return {
+    ready: Promise.all(started).then(() => undefined),
+    handOff(socket) {
+      const slot = turn++ % (ready.length + 1);
+      const helper = slot === 0 ? undefined : ready[slot - 1];
+      if (helper) {
+        helper.send({ type: 'connection' } satisfies ToHelper, socket, (err) => {
+          if (err) socket.destroy();
+        });
+      } else {
+        http.emit('connection', socket);
+        socket.resume();
+      }
+    },
+    async close() {
+      closing = true;
+      ready.length = 0;
+      await Promise.all(
+        all.map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              if (child.connected) child.send({ type: 'close' } satisfies ToHelper);
+              else child.kill();
+            }),
+        ),
+      );
+    },
+  };
+}
+
+async function answerForHelper(services: Services, child: ChildProcess, message: Extract<ToOwner, { type: 'request' }>): Promise<void> {
+  const { target, authorization, body, requestId } = message;
+  const request: ApiRequest = { target, authorization, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), requestId };
+  const { status, json } = await answer(services, request);
+  if (child.connected) child.send({ type: 'answer', id: message.id, status, json } satisfies ToHelper);
+}
+
+// ---- the helper's side --------------------------------------------------------------------------
+
+/** Runs this process as a read helper of the owner that forked it. */
+export async function runReadHelper(settingsJson: string): Promise<void> {
+  const settings = JSON.parse(settingsJson) as HelperSettings;
+  const engine = new LmdbEngine(await openLmdb(settings.dataDir));
+  const catalog = new Catalog(engine);
+  await catalog.load();
+  const services: Services = { storage: readOnly(engine), catalog, config: { ...defaultConfig(), ...settings } };
+
+  const waiting = new Map<number, (answer: ApiAnswer) => void>();
+  let nextId = 0;
+  const send = (message: ToOwner) => process.send!(message);
+
+  const http = createHttpServer(services, async (request) => {
+    if (request.target !== undefined && LOCAL_TARGETS.has(request.target)) {
+      engine.refresh();
+      await catalog.follow();
+      return undefined;
+    }
+    const id = ++nextId;
+    return new Promise<ApiAnswer>((resolve) => {
+      waiting.set(id, resolve);
+      send({ type: 'request', id, ...request });
+    });
+  });
+  const connections = trackConnections(http);
+
+  process.on('message', (message: ToHelper, handle?: Socket) => {
+    if (message.type === 'connection' && handle) {
+      http.emit('connection', handle);
+      handle.resume();
+    } else if (message.type === 'answer') {
+      const resolve = waiting.get(message.id);
+      waiting.delete(message.id);
+      resolve?.({ status: message.status, json: message.json });
+    } else if (message.type === 'close') {
+      // Forwarded requests still in flight are answered: the owner waits for us before it stops.
+      void connections.drain(SHUTDOWN_GRACE_MS).then(async () => {
+        await engine.close();
+        process.exit(0);
+      });
+    }
+  });
+  // The owner is gone (crashed or killed): nothing can be forwarded any more.
+  process.on('disconnect', () => process.exit(0));
+  send({ type: 'ready' });
+}
+
+/** How long requests in flight get to finish when a server closes. */
+export const SHUTDOWN_GRACE_MS = 5_000;
+
+/**
+ * For an HTTP server that is handed its connections instead of listening (Node tracks a
+ * server's connections only once it listens): `drain` waits for the requests in flight, up to
+ * `graceMs`, then closes every connection.
+ */
+export function trackConnections(http: HttpServer): { drain(graceMs: number): Promise<void> } {
+  const sockets = new Set<Socket>();
+  let inFlight = 0;
+  http.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  http.on('request', (_req, res: ServerResponse) => {
+    inFlight++;
+    res.once('close', () => inFlight--);
+  });
+  return {
+    async drain(graceMs) {
+      const deadline = Date.now() + graceMs;
+      while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      for (const socket of sockets) socket.destroy();
+    },
+  };
+}
+
+/** A helper never writes: a write reaching its engine would bypass the owner's sequencer. */
+function readOnly(engine: StorageEngine): StorageEngine {
+  return {
+    get: (key) => engine.get(key),
+    read: (fn) => engine.read(fn),
+    transact: () => Promise.reject(new Error('a read helper cannot write; this request should have gone to the owner')),
+    close: () => engine.close(),
+  };
+}
