@@ -19,8 +19,9 @@ import { formatReport, formatScaleReport, summarize } from './lib/report.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
 const CACHE = join(HERE, '.cache');
-const SERVER_ORDER = ['tessera', 'ddbl', 'dynalite', 'bare'];
-const SERVER_ALIASES = { 'dynamodb-local': 'ddbl', local: 'ddbl', ddb: 'ddbl', ceiling: 'bare', node: 'bare' };
+const SERVER_ORDER = ['tessera', 'tessera-rh', 'ddbl', 'dynalite', 'bare'];
+const SERVER_ALIASES = { 'dynamodb-local': 'ddbl', local: 'ddbl', ddb: 'ddbl', ceiling: 'bare', node: 'bare', helpers: 'tessera-rh', rh: 'tessera-rh' };
+const runsTessera = (o) => o.servers.some((s) => s.startsWith('tessera'));
 const WORKLOAD_ALIASES = {
   getitem: 'get', putitem: 'put', updateitem: 'update', ycsb: 'ycsb-a', ycsba: 'ycsb-a',
   batch: 'batch-write', batchwrite: 'batch-write', batchwriteitem: 'batch-write',
@@ -29,7 +30,8 @@ const WORKLOAD_ALIASES = {
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only <list>          servers, comma-separated: tessera, ddbl, dynalite, bare (default: all)
+  --only <list>          servers, comma-separated: tessera, tessera-rh (Tessera with --read-helpers 1),
+                         ddbl, dynalite, bare (default: all)
   --workloads <list>     get, put, update, query, ycsb-a, batch-write, transact-write (default: all;
                          with --scale: get, put, query)
   --rounds <n>           rounds per server × workload; the report shows the median (default 3)
@@ -486,7 +488,7 @@ async function main() {
     process.exit(2);
   }
   mkdirSync(o.dataRoot, { recursive: true });
-  if (o.build && o.servers.includes('tessera')) {
+  if (o.build && runsTessera(o)) {
     const outDir = join(CACHE, 'tessera-dist');
     log(`compiling Tessera into ${relative(ROOT, outDir)} ...`);
     rmSync(outDir, { recursive: true, force: true });
@@ -522,7 +524,7 @@ async function main() {
     date: `${started.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
     command,
     machine: machineInfo(o.dataRoot),
-    tessera: o.servers.includes('tessera') ? tesseraVersion(o) : undefined,
+    tessera: runsTessera(o) ? tesseraVersion(o) : undefined,
     settings: {
       servers: o.servers,
       workloads: o.workloads,

@@ -35,6 +35,21 @@ export function serverDefinitions({ root, cache, tesseraCli }) {
       }),
       describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>`,
     },
+    // The same server with one read helper process (src/server/read-helpers.ts): reads on both
+    // cores, writes forwarded to the server process. Reported beside the default, not instead of it.
+    'tessera-rh': {
+      id: 'tessera-rh',
+      name: 'Tessera + 1 read helper',
+      transactions: true,
+      ensure() {
+        if (!existsSync(tessera)) throw new Error(`${tessera} is missing: run \`npm run build\` first`);
+      },
+      command: (port, dataDir) => ({
+        cmd: process.execPath,
+        args: [tessera, '--port', String(port), '--data-dir', dataDir, '--read-helpers', '1'],
+      }),
+      describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp> --read-helpers 1`,
+    },
     ddbl: {
       id: 'ddbl',
       name: 'DynamoDB Local',
