@@ -107,6 +107,8 @@ function main(): void {
     sharedDb: flag(values['shared-db'], 'SHARED_DB'),
     delayTransientStatuses: flag(values['delay-transient-statuses'], 'DELAY_TRANSIENT_STATUSES'),
     readHelpers,
+    // This very script (the bundle's location differs from the compiled modules').
+    readHelperEntry: process.argv[1],
     ttlSweepIntervalMs: sweep,
     ttlAllowRapidChanges: flag(values['ttl-allow-rapid-changes'], 'TTL_ALLOW_RAPID_CHANGES'),
   }).then(

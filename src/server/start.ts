@@ -2,6 +2,7 @@
  * Starting and stopping one Tessera server: storage, catalog, HTTP listener and background
  * services, in that order up and the reverse order down.
  */
+import { fileURLToPath } from 'node:url';
 import { createServer as createListener, type AddressInfo, type Server as Listener } from 'node:net';
 import { Catalog } from '../catalog/catalog.js';
 import { defaultConfig, type ServerConfig } from '../config.js';
@@ -12,7 +13,7 @@ import { startBackgroundServices } from '../background/index.js';
 import { SHUTDOWN_GRACE_MS, startReadHelpers, trackConnections, type ReadHelperPool } from './read-helpers.js';
 
 export interface StartOptions extends Partial<ServerConfig> {
-  /** The CLI script read helpers are forked from (default: this process's own script). */
+  /** The CLI script read helpers are forked from (default: the compiled src/cli.js beside this module). */
   readHelperEntry?: string;
 }
 
@@ -37,7 +38,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   try {
     await catalog.load();
     if (listener) {
-      helpers = startReadHelpers(config.readHelpers, readHelperEntry ?? process.argv[1]!, services, http);
+      helpers = startReadHelpers(config.readHelpers, readHelperEntry ?? fileURLToPath(new URL('../cli.js', import.meta.url)), services, http);
       await helpers.ready;
     }
     await listen(listener ?? http, config);

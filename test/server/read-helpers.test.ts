@@ -13,11 +13,8 @@ import { Agent, request } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { startServer, type RunningServer } from '../../src/index.js';
 import { FAKE_AUTH } from '../helpers/http.js';
-
-const CLI = fileURLToPath(new URL('../../src/cli.js', import.meta.url));
 
 interface Answer {
   status: number;
@@ -82,7 +79,8 @@ describe('read helpers', () => {
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
-    server = await startServer({ port: 0, dataDir: dir, readHelpers: 1, readHelperEntry: CLI });
+    // No readHelperEntry: the default, the compiled cli.js beside the server module, is under test.
+    server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
     owner = connection(server.url);
     // Opened one after the other, so the first lands on the server and the second on the helper.
     await owner.call('ListTables', {});
@@ -172,6 +170,6 @@ describe('read helpers', () => {
 
 describe('read helpers: settings', () => {
   test('refused without a data directory', async () => {
-    await assert.rejects(startServer({ port: 0, inMemory: true, readHelpers: 1, readHelperEntry: CLI }), /need a data directory/);
+    await assert.rejects(startServer({ port: 0, inMemory: true, readHelpers: 1 }), /need a data directory/);
   });
 });
