@@ -21,35 +21,24 @@ export function serverDefinitions({ root, cache, tesseraCli }) {
   const tessera = tesseraCli ?? join(root, 'dist', 'src', 'cli.js');
   const ddblDir = join(cache, 'dynamodb-local');
   const dynaliteCli = join(cache, 'dynalite', 'node_modules', 'dynalite', 'cli.js');
-  return {
-    tessera: {
-      id: 'tessera',
-      name: 'Tessera',
-      transactions: true,
-      ensure() {
-        if (!existsSync(tessera)) throw new Error(`${tessera} is missing: run \`npm run build\` first`);
-      },
-      command: (port, dataDir) => ({
-        cmd: process.execPath,
-        args: [tessera, '--port', String(port), '--data-dir', dataDir],
-      }),
-      describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>`,
+  const tesseraServer = (id, name, flags) => ({
+    id,
+    name,
+    transactions: true,
+    ensure() {
+      if (!existsSync(tessera)) throw new Error(`${tessera} is missing: run \`npm run build\` first`);
     },
+    command: (port, dataDir) => ({
+      cmd: process.execPath,
+      args: [tessera, '--port', String(port), '--data-dir', dataDir, ...flags],
+    }),
+    describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>${flags.map((f) => ` ${f}`).join('')}`,
+  });
+  return {
+    tessera: tesseraServer('tessera', 'Tessera', []),
     // The same server with one read helper process (src/server/read-helpers.ts): reads on both
     // cores, writes forwarded to the server process. Reported beside the default, not instead of it.
-    'tessera-rh': {
-      id: 'tessera-rh',
-      name: 'Tessera + 1 read helper',
-      transactions: true,
-      ensure() {
-        if (!existsSync(tessera)) throw new Error(`${tessera} is missing: run \`npm run build\` first`);
-      },
-      command: (port, dataDir) => ({
-        cmd: process.execPath,
-        args: [tessera, '--port', String(port), '--data-dir', dataDir, '--read-helpers', '1'],
-      }),
-      describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp> --read-helpers 1`,
-    },
+    'tessera-rh': tesseraServer('tessera-rh', 'Tessera + 1 read helper', ['--read-helpers', '1']),
     ddbl: {
       id: 'ddbl',
       name: 'DynamoDB Local',
