@@ -49,7 +49,7 @@ type ToOwner =
 // ---- the owner's side ---------------------------------------------------------------------------
 
 export interface ReadHelperPool {
-  /** Resolves once every helper has opened the store; rejects if one exits before that. */
+  /** Resolves once every helper takes connections; rejects if one exits before that. */
   readonly ready: Promise<void>;
   /** Gives a new connection to the next process in turn (the owner's own `http` included). */
   handOff(socket: Socket): void;

@@ -10,6 +10,7 @@ import { openStorage } from '../storage/open.js';
 import type { Services } from '../ops/types.js';
 import { createHttpServer } from './http.js';
 import { startBackgroundServices } from '../background/index.js';
+import { log } from '../log.js';
 import { SHUTDOWN_GRACE_MS, startReadHelpers, trackConnections, type ReadHelperPool } from './read-helpers.js';
 
 export interface StartOptions extends Partial<ServerConfig> {
@@ -21,6 +22,11 @@ export interface RunningServer {
   /** e.g. http://127.0.0.1:8000 */
   url: string;
   port: number;
+  /**
+   * Resolves once every read helper is answering its share of connections (at once without
+   * helpers); until then the server answers them itself. Rejects if a helper failed to start.
+   */
+  readHelpersReady: Promise<void>;
   close(): Promise<void>;
 }
 
@@ -34,13 +40,15 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const http = createHttpServer(services);
   // With read helpers, a plain TCP listener accepts connections and hands each one to a process.
   const listener: Listener | undefined = config.readHelpers > 0 ? createListener({ pauseOnConnect: true }) : undefined;
-  let helpers: ReadHelperPool | undefined;
+  // Helpers start alongside the server rather than before it listens: they open the store on
+  // their own, and the server takes their share of connections until they are ready.
+  const helpers: ReadHelperPool | undefined = listener
+    ? startReadHelpers(config.readHelpers, readHelperEntry ?? fileURLToPath(new URL('../cli.js', import.meta.url)), services, http)
+    : undefined;
+  const readHelpersReady = helpers?.ready ?? Promise.resolve();
+  readHelpersReady.catch((err: unknown) => log.error('a read helper did not start; the server answers its share itself', err));
   try {
     await catalog.load();
-    if (listener) {
-      helpers = startReadHelpers(config.readHelpers, readHelperEntry ?? fileURLToPath(new URL('../cli.js', import.meta.url)), services, http);
-      await helpers.ready;
-    }
     await listen(listener ?? http, config);
   } catch (err) {
     // e.g. EADDRINUSE: release the store (and its lock on the data directory) before failing.
@@ -66,6 +74,7 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   return {
     url: `http://${host}:${port}`,
     port,
+    readHelpersReady,
     close() {
       closing ??= (async () => {
         await background.stop();

@@ -81,6 +81,7 @@ describe('read helpers', () => {
     dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
     // No readHelperEntry: the default, the compiled cli.js beside the server module, is under test.
     server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
+    await server.readHelpersReady;
     owner = connection(server.url);
     // Opened one after the other, so the first lands on the server and the second on the helper.
     await owner.call('ListTables', {});
