@@ -43,8 +43,9 @@ type ToHelper =
 
 type ToOwner =
   | { type: 'ready' }
-  // The body arrives as a Uint8Array: structured clone does not keep the Buffer class.
-  | ({ type: 'request'; id: number } & Omit<ApiRequest, 'body'> & { body: Uint8Array });
+  // The body travels as text: the server decodes it as UTF-8 anyway (a body that is not JSON text
+  // fails the same way either side), and JSON messages are cheaper than structured clone here.
+  | ({ type: 'request'; id: number; body: string } & Omit<ApiRequest, 'body'>);
 
 // ---- the owner's side ---------------------------------------------------------------------------
 
@@ -76,8 +77,9 @@ export function startReadHelpers(count: number, entry: string, services: Service
   for (let i = 0; i < count; i++) {
     const child = fork(entry, [], {
       env: { ...process.env, [READ_HELPER_ENV]: JSON.stringify(settings) },
-      // Structured clone carries request bodies as bytes rather than as JSON arrays of numbers.
-      serialization: 'advanced',
+      // Node's default JSON messages: measured faster than 'advanced' for these small messages
+      // (79k vs 62k round trips/s at 16 in flight, bench/NOTES.md).
+      serialization: 'json',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     all.push(child);
@@ -135,7 +137,7 @@ export function startReadHelpers(count: number, entry: string, services: Service
 
 async function answerForHelper(services: Services, child: ChildProcess, message: Extract<ToOwner, { type: 'request' }>): Promise<void> {
   const { target, authorization, body, requestId } = message;
-  const request: ApiRequest = { target, authorization, body: Buffer.from(body.buffer, body.byteOffset, body.byteLength), requestId };
+  const request: ApiRequest = { target, authorization, body: Buffer.from(body, 'utf8'), requestId };
   const { status, json } = await answer(services, request);
   if (child.connected) child.send({ type: 'answer', id: message.id, status, json } satisfies ToHelper);
 }
@@ -163,7 +165,7 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
     const id = ++nextId;
     return new Promise<ApiAnswer>((resolve) => {
       waiting.set(id, resolve);
-      send({ type: 'request', id, ...request });
+      send({ type: 'request', id, ...request, body: request.body.toString('utf8') });
     });
   });
   const connections = trackConnections(http);
