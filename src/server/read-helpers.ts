@@ -119,6 +119,7 @@ export function startReadHelpers(count: number, entry: string, services: Service
     },
     async close() {
       closing = true;
+      const serving = new Set(ready);
       ready.length = 0;
       await Promise.all(
         all.map(
@@ -126,8 +127,10 @@ export function startReadHelpers(count: number, entry: string, services: Service
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
               child.once('exit', () => resolve());
-              if (child.connected) child.send({ type: 'close' } satisfies ToHelper);
-              else child.kill();
+              // A helper that is not ready yet has no connections, and may not be listening for
+              // messages yet either (it ignores SIGTERM, which belongs to the server).
+              if (serving.has(child) && child.connected) child.send({ type: 'close' } satisfies ToHelper);
+              else child.kill('SIGKILL');
             }),
         ),
       );

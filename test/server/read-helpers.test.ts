@@ -10,6 +10,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -170,6 +171,19 @@ describe('read helpers', () => {
 });
 
 describe('read helpers: settings', () => {
+  test('a port already in use fails the start, helpers and all, without hanging', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
+    try {
+      const port = (taken.address() as AddressInfo).port;
+      await assert.rejects(startServer({ port, dataDir: dir, readHelpers: 1 }), /EADDRINUSE/);
+    } finally {
+      taken.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('refused without a data directory', async () => {
     await assert.rejects(startServer({ port: 0, inMemory: true, readHelpers: 1 }), /need a data directory/);
   });
