@@ -58,12 +58,11 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   }
   let stopHttp: () => Promise<void> = () => drain(http, SHUTDOWN_GRACE_MS);
   if (listener && helpers) {
-    const pool = helpers;
     const connections = trackConnections(http);
-    listener.on('connection', (socket) => pool.handOff(socket));
+    listener.on('connection', (socket) => helpers.handOff(socket));
     stopHttp = async () => {
       await new Promise((resolve) => listener.close(resolve));
-      await pool.close();
+      await helpers.close();
       await connections.drain(SHUTDOWN_GRACE_MS);
     };
   }

@@ -122,9 +122,9 @@ export class LmdbEngine implements StorageEngine {
 
   /**
    * Makes the next read see every commit made so far, by any process. lmdb-js renews its shared
-   * read snapshot lazily (on a timer, or after our own commits), which is enough in the process
-   * that writes; a process reading what another one writes calls this before each request, so a
-   * write acknowledged elsewhere is never missed.
+   * read snapshot lazily (on a timer), so this engine calls it after each of its own commits, and
+   * a process reading what another one writes calls it before each request, so that a write
+   * acknowledged elsewhere is never missed.
    */
   refresh(): void {
     this.db.resetReadTxn();
@@ -144,8 +144,7 @@ export class LmdbEngine implements StorageEngine {
         else void this.db.put(fromLatin1(key), value);
       }
     });
-    // lmdb-js renews its shared read transaction lazily; renew now so that `committed` shows this
-    // group before the sequencer stops overlaying it.
-    this.db.resetReadTxn();
+    // So that `committed` shows this group before the sequencer stops overlaying it.
+    this.refresh();
   }
 }
