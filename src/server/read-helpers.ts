@@ -98,7 +98,9 @@ export function startReadHelpers(count: number, entry: string, services: Service
     );
     child.on('exit', (code, signal) => {
       const at = ready.indexOf(child);
-      if (at >= 0) ready.splice(at, 1);
+      // One that never became ready had no connections; `ready` rejects and startServer says so.
+      if (at < 0) return;
+      ready.splice(at, 1);
       if (!closing) log.error(`read helper ${child.pid} exited (${signal ?? `code ${code}`}); its connections were dropped`);
     });
   }
