@@ -11,7 +11,9 @@ const dist = resolve(process.argv[2] ?? 'dist');
 const outdir = join(dist, 'bundle');
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { main: join(dist, 'src', 'main.js') },
+  // The LMDB writer thread loads its module by URL (src/storage/lmdb-writer.ts), so the bundle
+  // needs it as a file of its own beside the chunk that starts it.
+  entryPoints: { main: join(dist, 'src', 'main.js'), 'lmdb-writer': join(dist, 'src', 'storage', 'lmdb-writer.js') },
   outdir,
   bundle: true,
   splitting: true,

@@ -21,7 +21,7 @@ import { defaultConfig, type ServerConfig } from '../config.js';
 import { log } from '../log.js';
 import type { Services } from '../ops/types.js';
 import { LmdbEngine } from '../storage/lmdb.js';
-import { openLmdb } from '../storage/open.js';
+import { openLmdb } from '../storage/lmdb-env.js';
 import type { StorageEngine } from '../storage/engine.js';
 import { answer, createHttpServer, type ApiAnswer, type ApiRequest } from './http.js';
 

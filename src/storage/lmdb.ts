@@ -1,19 +1,18 @@
 /**
  * The durable engine: committed state in LMDB, transactions through the shared sequencer.
  *
- * LMDB gives one writer at a time and synchronous, lock-free snapshot reads. lmdb-js runs write
- * transactions on its own thread; each commit group becomes one `batch` there, i.e. one LMDB
- * write transaction and one fsync, however many Tessera transactions it carries.
+ * LMDB gives one writer at a time and synchronous, lock-free snapshot reads. Each commit group
+ * goes to the writer thread (lmdb-writer.ts) as one LMDB write transaction and one fsync, however
+ * many Tessera transactions it carries.
  */
-import type { Database, RootDatabase, Transaction as ReadTxn } from 'lmdb';
+import type { Database, Transaction as ReadTxn } from 'lmdb';
 import type { Entry, StorageEngine, StorageKey, StorageReader, StorageTransaction, StorageValue } from './engine.js';
 import type { Bounds } from './bounds.js';
-import { fromLatin1 } from './btree.js';
+import type { LmdbWriter } from './lmdb-writer.js';
+import type { LmdbDatabase } from './lmdb-env.js';
 import { Sequencer, type WriteSet } from './sequencer.js';
 import { MAX_KEY_BYTES, readWith } from './transaction.js';
 import type { SyncView } from './view.js';
-
-export type LmdbDatabase = RootDatabase<StorageValue, StorageKey>;
 
 interface LmdbRange {
   start?: StorageKey;
@@ -92,7 +91,11 @@ function lmdbView(db: Database<StorageValue, StorageKey>, transaction?: ReadTxn)
 export class LmdbEngine implements StorageEngine {
   private readonly sequencer: Sequencer;
 
-  constructor(private readonly db: LmdbDatabase) {
+  /** `writer` commits the groups; without one (a read helper's engine) every write fails. */
+  constructor(
+    private readonly db: LmdbDatabase,
+    private readonly writer?: LmdbWriter,
+  ) {
     // lmdb-js sets maxKeySize on the store without declaring it in its types.
     const { maxKeySize } = db as unknown as { maxKeySize: number };
     if (maxKeySize < MAX_KEY_BYTES) {
@@ -132,18 +135,13 @@ export class LmdbEngine implements StorageEngine {
 
   async close(): Promise<void> {
     await this.sequencer.close();
+    await this.writer?.close();
     await this.db.close();
   }
 
   private async commit(writes: WriteSet): Promise<void> {
-    // `batch` puts every operation in one LMDB transaction; with synchronous commits (see open.ts)
-    // its promise resolves after LMDB's fsync.
-    await this.db.batch(() => {
-      for (const [key, value] of writes) {
-        if (value === null) void this.db.remove(fromLatin1(key));
-        else void this.db.put(fromLatin1(key), value);
-      }
-    });
+    if (!this.writer) throw new Error('this LMDB engine has no writer: it was opened to read');
+    await this.writer.commit(writes);
     // So that `committed` shows this group before the sequencer stops overlaying it.
     this.refresh();
   }

@@ -1,60 +1,15 @@
 /**
  * Chooses and opens the storage engine for a server.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import type { open as lmdbOpen } from 'lmdb';
-import type { StorageEngine, StorageKey, StorageOptions, StorageValue } from './engine.js';
-import { LmdbEngine, type LmdbDatabase } from './lmdb.js';
+import type { StorageEngine, StorageOptions } from './engine.js';
+import { LmdbEngine } from './lmdb.js';
+import { openLmdb } from './lmdb-env.js';
+import { LmdbWriter } from './lmdb-writer.js';
 import { MemoryEngine } from './memory.js';
-
-/*
- * lmdb through its CommonJS build: one file (plus msgpackr and friends), where its ES module entry
- * is a dozen modules whose CommonJS dependencies Node first scans for named exports — ~12 ms of
- * a ~150 ms cold start (bench/NOTES.md). Same package, same native addon, same API.
- */
-const { open } = createRequire(import.meta.url)('lmdb') as { open: typeof lmdbOpen };
-
-export const LMDB_FILE = 'tessera.mdb';
-
-/**
- * Address space reserved for the map, not disk: LMDB grows the file only as pages are used. 1 TiB
- * holds 10M items of up to ~50 KB with B-tree slack and avoids remapping, which lmdb-js can only
- * do when no reader is active.
- */
-const MAP_SIZE = 2 ** 40;
 
 export async function openStorage(options: StorageOptions): Promise<StorageEngine> {
   if (options.inMemory) return new MemoryEngine();
   if (!options.dataDir) throw new Error('a data directory is required unless running in memory');
-  return new LmdbEngine(await openLmdb(options.dataDir));
-}
-
-/** The LMDB environment Tessera runs on, inside `dataDir` (created if missing). */
-export async function openLmdb(dataDir: string): Promise<LmdbDatabase> {
-  await mkdir(dataDir, { recursive: true });
-  return open<StorageValue, StorageKey>({
-    path: join(dataDir, LMDB_FILE),
-    // Keys arrive pre-encoded in byte order (keys.ts); values are JSON text stored as UTF-8.
-    keyEncoding: 'binary',
-    encoding: 'string',
-    // 8 KiB pages raise LMDB's key limit from 1978 to 4026 bytes, which a table prefix plus a
-    // 2048-byte partition key and a 1024-byte sort key needs.
-    pageSize: 8192,
-    mapSize: MAP_SIZE,
-    // Commit and fsync are one step, so a `batch` promise means durable. With overlapping sync
-    // (the Linux default) LMDB acknowledges before the fsync, and readers could see — and
-    // clients act on — writes that a power cut would take back. Group commit recovers the
-    // throughput.
-    overlappingSync: false,
-    // Never trade durability: both stay at their safe defaults, stated so nobody flips them.
-    noSync: false,
-    noMetaSync: false,
-    // The sequencer already overlays uncommitted writes; an object cache would duplicate it.
-    cache: false,
-    // Each concurrent read() may pin a distinct snapshot (one per commit it spans); the default
-    // of 126 reader slots is too few for a busy server.
-    maxReaders: 1024,
-  });
+  const db = await openLmdb(options.dataDir);
+  return new LmdbEngine(db, new LmdbWriter(options.dataDir));
 }

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LmdbEngine } from '../../src/storage/lmdb.js';
-import { LMDB_FILE, openLmdb, openStorage } from '../../src/storage/open.js';
+import { LmdbWriter } from '../../src/storage/lmdb-writer.js';
+import { openStorage } from '../../src/storage/open.js';
+import { LMDB_FILE, openLmdb } from '../../src/storage/lmdb-env.js';
 import { storageConformance } from './conformance.js';
 
 const dirs: string[] = [];
@@ -43,9 +45,21 @@ describe('lmdb engine', () => {
     }
   });
 
+  it('fails commits, rather than hanging them, once the writer thread is gone', async () => {
+    const dir = await tempDir();
+    const db = await openLmdb(dir);
+    const writer = new LmdbWriter(dir);
+    await writer.commit(new Map([[Buffer.from('k').toString('latin1'), 'v']]));
+    await writer.close();
+    await assert.rejects(writer.commit(new Map([['k', null]])), /writer thread exited/);
+    assert.equal(db.get(Buffer.from('k')), 'v');
+    await db.close();
+  });
+
   it('commits many concurrent transactions per LMDB transaction', async () => {
-    const db = await openLmdb(await tempDir());
-    const engine = new LmdbEngine(db);
+    const dir = await tempDir();
+    const db = await openLmdb(dir);
+    const engine = new LmdbEngine(db, new LmdbWriter(dir));
     try {
       const before = db.getStats() as { lastTxnId: number };
       await Promise.all(

@@ -1,0 +1,135 @@
+/**
+ * The LMDB writer thread: commits each group the sequencer hands it as one synchronous LMDB write
+ * transaction — write, commit, fsync — and answers once it is durable.
+ *
+ * Why a thread of our own instead of lmdb-js's asynchronous `batch`: `batch` starts its commit
+ * from a `setImmediate` (after the rest of the poll phase) and runs it on libuv's pool, which
+ * costs every group commit a wait and two thread hand-offs. Committing here with
+ * `transactionSync` starts at once. Measured over HTTP, PutItem gained ~10% and its p99 fell
+ * ~15% (bench/NOTES.md, session 4).
+ *
+ * This module is both sides: `LmdbWriter` (the main thread's handle) and, when loaded as a worker,
+ * the thread itself. lmdb-js shares one environment among the threads of a process, so the
+ * thread's writes are the main thread's data; the main thread renews its read snapshot after
+ * each commit (LmdbEngine.commit).
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { WriteSet } from './sequencer.js';
+
+/** The key of workerData that makes a thread loading this module the writer, for that data directory. */
+const WRITER_FOR = 'tesseraLmdbWriterFor';
+
+/** One group: latin1 keys (as the sequencer keeps them), null deletes. */
+type Writes = [key: string, value: string | null][];
+
+type ToWriter = { type: 'commit'; id: number; writes: Writes } | { type: 'close' };
+type FromWriter = { type: 'ready' } | { type: 'committed'; id: number } | { type: 'failed'; id: number; message: string } | { type: 'broken'; message: string };
+
+interface Pending {
+  resolve(): void;
+  reject(error: Error): void;
+}
+
+/** The main thread's handle on the writer thread. */
+export class LmdbWriter {
+  private readonly worker: Worker;
+  private readonly pending = new Map<number, Pending>();
+  private nextId = 0;
+  /** Set once the thread cannot commit any more; every later commit fails with it. */
+  private broken: Error | undefined;
+  private readonly exited: Promise<void>;
+
+  constructor(dataDir: string) {
+    // The same file, whether it runs compiled (dist/src/storage) or bundled (dist/bundle, where
+    // scripts/bundle.mjs emits it as an entry of its own).
+    this.worker = new Worker(new URL('./lmdb-writer.js', import.meta.url), { workerData: { [WRITER_FOR]: dataDir } });
+    // Only a commit in flight keeps the process alive (see commit).
+    this.worker.unref();
+    this.worker.on('message', (message: FromWriter) => this.receive(message));
+    this.worker.on('error', (err) => this.fail(err));
+    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
+    this.worker.once('exit', (code) => this.fail(new Error(`the LMDB writer thread exited (code ${code})`)));
+  }
+
+  /** Resolves once `writes` are committed and on disk. Queued commits run in order. */
+  commit(writes: WriteSet): Promise<void> {
+    if (this.broken) return Promise.reject(this.broken);
+    const id = this.nextId++;
+    const message: ToWriter = { type: 'commit', id, writes: [...writes] };
+    return new Promise<void>((resolve, reject) => {
+      if (this.pending.size === 0) this.worker.ref();
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage(message);
+    });
+  }
+
+  /** Closes the thread's handle on the environment and ends the thread; call when no commit is in flight. */
+  async close(): Promise<void> {
+    if (!this.broken) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
+    this.worker.ref();
+    await this.exited;
+  }
+
+  private receive(message: FromWriter): void {
+    if (message.type === 'ready') return;
+    if (message.type === 'broken') return this.fail(new Error(message.message));
+    const waiter = this.pending.get(message.id);
+    if (!waiter) return;
+    this.settle(message.id);
+    if (message.type === 'committed') waiter.resolve();
+    else waiter.reject(new Error(message.message));
+  }
+
+  private settle(id: number): void {
+    this.pending.delete(id);
+    if (this.pending.size === 0) this.worker.unref();
+  }
+
+  private fail(error: Error): void {
+    this.broken ??= error;
+    for (const [id, waiter] of this.pending) {
+      this.settle(id);
+      waiter.reject(this.broken);
+    }
+  }
+}
+
+/** The thread: opens the environment, then commits what it is sent, one group at a time. */
+async function runWriter(dataDir: string): Promise<void> {
+  const port = parentPort!;
+  const send = (message: FromWriter) => port.postMessage(message);
+  // Imported here, not at the top, so that the main thread, which loads this module for
+  // LmdbWriter, does not load it twice over; lmdb-env.ts is all the thread needs.
+  const { openLmdb } = await import('./lmdb-env.js');
+  let db: Awaited<ReturnType<typeof openLmdb>>;
+  try {
+    db = await openLmdb(dataDir);
+  } catch (err) {
+    send({ type: 'broken', message: `the LMDB writer thread could not open ${dataDir}: ${(err as Error).message}` });
+    return;
+  }
+  port.on('message', (message: ToWriter) => {
+    if (message.type === 'close') {
+      void db.close().finally(() => port.close());
+      return;
+    }
+    try {
+      // One LMDB transaction: all of the group or none of it; with synchronous commits
+      // (open.ts) it returns after the fsync.
+      db.transactionSync(() => {
+        for (const [latin1Key, value] of message.writes) {
+          const key = Buffer.from(latin1Key, 'latin1');
+          if (value === null) db.removeSync(key);
+          else db.putSync(key, value);
+        }
+      });
+      send({ type: 'committed', id: message.id });
+    } catch (err) {
+      send({ type: 'failed', id: message.id, message: (err as Error).message });
+    }
+  });
+  send({ type: 'ready' });
+}
+
+const writerFor = isMainThread ? undefined : (workerData as Record<string, unknown> | null)?.[WRITER_FOR];
+if (typeof writerFor === 'string') void runWriter(writerFor);
