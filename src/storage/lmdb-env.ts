@@ -39,8 +39,8 @@ export async function openLmdb(dataDir: string): Promise<LmdbDatabase> {
     // 2048-byte partition key and a 1024-byte sort key needs.
     pageSize: 8192,
     mapSize: MAP_SIZE,
-    // Commit and fsync are one step, so a `batch` promise means durable. With overlapping sync
-    // (the Linux default) LMDB acknowledges before the fsync, and readers could see — and
+    // Commit and fsync are one step, so a commit that has returned is durable. With overlapping
+    // sync (the Linux default) LMDB acknowledges before the fsync, and readers could see — and
     // clients act on — writes that a power cut would take back. Group commit recovers the
     // throughput.
     overlappingSync: false,
