@@ -5,8 +5,8 @@
  * Why a thread of our own instead of lmdb-js's asynchronous `batch`: `batch` starts its commit
  * from a `setImmediate` (after the rest of the poll phase) and runs it on libuv's pool, which
  * costs every group commit a wait and two thread hand-offs. Committing here with
- * `transactionSync` starts at once. Measured over HTTP, PutItem gained ~10% and its p99 fell
- * ~15% (bench/NOTES.md, session 4).
+ * `transactionSync` starts at once. Measured over HTTP: PutItem/UpdateItem p99 10–16% lower,
+ * throughput 3–17% higher (bench/NOTES.md, session 4).
  *
  * This module is both sides: `LmdbWriter` (the main thread's handle) and, when loaded as a worker,
  * the thread itself. lmdb-js shares one environment among the threads of a process, so the
@@ -15,6 +15,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { WriteSet } from './sequencer.js';
+import { openLmdb, type LmdbDatabase } from './lmdb-env.js';
 
 /** The key of workerData that makes a thread loading this module the writer, for that data directory. */
 const WRITER_FOR = 'tesseraLmdbWriterFor';
@@ -23,7 +24,7 @@ const WRITER_FOR = 'tesseraLmdbWriterFor';
 type Writes = [key: string, value: string | null][];
 
 type ToWriter = { type: 'commit'; id: number; writes: Writes } | { type: 'close' };
-type FromWriter = { type: 'ready' } | { type: 'committed'; id: number } | { type: 'failed'; id: number; message: string } | { type: 'broken'; message: string };
+type FromWriter = { type: 'committed'; id: number } | { type: 'failed'; id: number; message: string } | { type: 'broken'; message: string };
 
 interface Pending {
   resolve(): void;
@@ -71,7 +72,6 @@ export class LmdbWriter {
   }
 
   private receive(message: FromWriter): void {
-    if (message.type === 'ready') return;
     if (message.type === 'broken') return this.fail(new Error(message.message));
     const waiter = this.pending.get(message.id);
     if (!waiter) return;
@@ -98,10 +98,7 @@ export class LmdbWriter {
 async function runWriter(dataDir: string): Promise<void> {
   const port = parentPort!;
   const send = (message: FromWriter) => port.postMessage(message);
-  // Imported here, not at the top, so that the main thread, which loads this module for
-  // LmdbWriter, does not load it twice over; lmdb-env.ts is all the thread needs.
-  const { openLmdb } = await import('./lmdb-env.js');
-  let db: Awaited<ReturnType<typeof openLmdb>>;
+  let db: LmdbDatabase;
   try {
     db = await openLmdb(dataDir);
   } catch (err) {
@@ -115,7 +112,7 @@ async function runWriter(dataDir: string): Promise<void> {
     }
     try {
       // One LMDB transaction: all of the group or none of it; with synchronous commits
-      // (open.ts) it returns after the fsync.
+      // (lmdb-env.ts) it returns after the fsync.
       db.transactionSync(() => {
         for (const [latin1Key, value] of message.writes) {
           const key = Buffer.from(latin1Key, 'latin1');
@@ -128,7 +125,6 @@ async function runWriter(dataDir: string): Promise<void> {
       send({ type: 'failed', id: message.id, message: (err as Error).message });
     }
   });
-  send({ type: 'ready' });
 }
 
 const writerFor = isMainThread ? undefined : (workerData as Record<string, unknown> | null)?.[WRITER_FOR];
