@@ -75,7 +75,6 @@ function main(): void {
   const inMemory = flag(values['in-memory'], 'IN_MEMORY');
   const readHelpers = Number(values['read-helpers'] ?? env.READ_HELPERS ?? 0);
   if (!Number.isInteger(readHelpers) || readHelpers < 0 || readHelpers > 64) fail(`invalid number of read helpers: ${values['read-helpers'] ?? env.READ_HELPERS}`);
-  if (readHelpers > 0 && inMemory) fail('read helpers need a data directory: they share the store on disk');
 
   // Signal handlers go in before anything else: until a handler is installed a SIGINT/SIGTERM
   // kills the process outright, and a supervisor may signal as soon as it sees the ready line.

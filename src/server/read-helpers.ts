@@ -22,7 +22,6 @@ import { log } from '../log.js';
 import type { Services } from '../ops/types.js';
 import { LmdbEngine } from '../storage/lmdb.js';
 import { openLmdb } from '../storage/lmdb-env.js';
-import type { StorageEngine } from '../storage/engine.js';
 import { answer, createHttpServer, type ApiAnswer, type ApiRequest } from './http.js';
 
 /** The environment variable that makes the CLI start as a helper; its value is the helper's settings. */
@@ -155,7 +154,8 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
   const engine = new LmdbEngine(await openLmdb(settings.dataDir));
   const catalog = new Catalog(engine);
   await catalog.load();
-  const services: Services = { storage: readOnly(engine), catalog, config: { ...defaultConfig(), ...settings } };
+  // No writer: the engine refuses every transaction, so nothing here can bypass the owner's sequencer.
+  const services: Services = { storage: engine, catalog, config: { ...defaultConfig(), ...settings } };
 
   const waiting = new Map<number, (answer: ApiAnswer) => void>();
   let nextId = 0;
@@ -221,15 +221,5 @@ export function trackConnections(http: HttpServer): { drain(graceMs: number): Pr
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       for (const socket of sockets) socket.destroy();
     },
-  };
-}
-
-/** A helper never writes: a write reaching its engine would bypass the owner's sequencer. */
-function readOnly(engine: StorageEngine): StorageEngine {
-  return {
-    get: (key) => engine.get(key),
-    read: (fn) => engine.read(fn),
-    transact: () => Promise.reject(new Error('a read helper cannot write; this request should have gone to the owner')),
-    close: () => engine.close(),
   };
 }

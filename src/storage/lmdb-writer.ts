@@ -48,8 +48,12 @@ export class LmdbWriter {
     this.worker.unref();
     this.worker.on('message', (message: FromWriter) => this.receive(message));
     this.worker.on('error', (err) => this.fail(err));
-    this.exited = new Promise((resolve) => this.worker.once('exit', () => resolve()));
-    this.worker.once('exit', (code) => this.fail(new Error(`the LMDB writer thread exited (code ${code})`)));
+    this.exited = new Promise((resolve) =>
+      this.worker.once('exit', (code) => {
+        this.fail(new Error(`the LMDB writer thread exited (code ${code})`));
+        resolve();
+      }),
+    );
   }
 
   /** Resolves once `writes` are committed and on disk. Queued commits run in order. */

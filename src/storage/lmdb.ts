@@ -91,7 +91,7 @@ function lmdbView(db: Database<StorageValue, StorageKey>, transaction?: ReadTxn)
 export class LmdbEngine implements StorageEngine {
   private readonly sequencer: Sequencer;
 
-  /** `writer` commits the groups; without one (a read helper's engine) every write fails. */
+  /** `writer` commits the groups; without one (a read helper's engine) every transaction is refused. */
   constructor(
     private readonly db: LmdbDatabase,
     private readonly writer?: LmdbWriter,
@@ -120,6 +120,8 @@ export class LmdbEngine implements StorageEngine {
   }
 
   transact<T>(fn: (tx: StorageTransaction) => Promise<T> | T): Promise<T> {
+    // A read helper's engine: a write there would bypass the owner's sequencer.
+    if (!this.writer) return Promise.reject(new Error('this LMDB engine has no writer: it was opened to read'));
     return this.sequencer.transact(fn);
   }
 
@@ -140,8 +142,8 @@ export class LmdbEngine implements StorageEngine {
   }
 
   private async commit(writes: WriteSet): Promise<void> {
-    if (!this.writer) throw new Error('this LMDB engine has no writer: it was opened to read');
-    await this.writer.commit(writes);
+    // Only reached through transact, which refuses to run without a writer.
+    await this.writer!.commit(writes);
     // So that `committed` shows this group before the sequencer stops overlaying it.
     this.refresh();
   }
