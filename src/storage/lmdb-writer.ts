@@ -1,6 +1,6 @@
 /**
- * The LMDB writer thread: commits each group the sequencer hands it as one synchronous LMDB write
- * transaction — write, commit, fsync — and answers once it is durable.
+ * The LMDB writer thread: commits the groups the sequencer hands it as synchronous LMDB write
+ * transactions — write, commit, fsync — and answers once they are durable.
  *
  * Why a thread of our own instead of lmdb-js's asynchronous `batch`: `batch` starts its commit
  * from a `setImmediate` (after the rest of the poll phase) and runs it on libuv's pool, which
@@ -8,12 +8,16 @@
  * `transactionSync` starts at once. Measured over HTTP: PutItem/UpdateItem p99 10–16% lower,
  * throughput 3–17% higher (bench/NOTES.md, session 4).
  *
+ * Groups arrive while a commit runs (the sequencer does not wait for it); when it is done, the
+ * thread takes every group that has queued and commits them together, so the disk goes from one
+ * fsync to the next without waiting for the main thread.
+ *
  * This module is both sides: `LmdbWriter` (the main thread's handle) and, when loaded as a worker,
  * the thread itself. lmdb-js shares one environment among the threads of a process, so the
  * thread's writes are the main thread's data; the main thread renews its read snapshot after
  * each commit (LmdbEngine.commit).
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, receiveMessageOnPort, Worker, workerData } from 'node:worker_threads';
 import type { WriteSet } from './sequencer.js';
 import { openLmdb, type LmdbDatabase } from './lmdb-env.js';
 
@@ -23,8 +27,14 @@ const WRITER_FOR = 'tesseraLmdbWriterFor';
 /** One group: latin1 keys (as the sequencer keeps them), null deletes. */
 type Writes = [key: string, value: string | null][];
 
-type ToWriter = { type: 'commit'; id: number; writes: Writes } | { type: 'close' };
-type FromWriter = { type: 'committed'; id: number } | { type: 'failed'; id: number; message: string } | { type: 'broken'; message: string };
+interface Commit {
+  type: 'commit';
+  id: number;
+  writes: Writes;
+}
+type ToWriter = Commit | { type: 'recover' } | { type: 'close' };
+/** `committed` covers every commit up to and including `upTo`: they are applied in order. */
+type FromWriter = { type: 'committed'; upTo: number } | { type: 'failed'; id: number; message: string } | { type: 'broken'; message: string };
 
 interface Pending {
   resolve(): void;
@@ -56,7 +66,10 @@ export class LmdbWriter {
     );
   }
 
-  /** Resolves once `writes` are committed and on disk. Queued commits run in order. */
+  /**
+   * Resolves once `writes` are committed and on disk. Commits are applied in the order they are
+   * called; once one fails, every later one fails too, until `recover()`.
+   */
   commit(writes: WriteSet): Promise<void> {
     if (this.broken) return Promise.reject(this.broken);
     const id = this.nextId++;
@@ -68,6 +81,11 @@ export class LmdbWriter {
     });
   }
 
+  /** The commits called from now on no longer depend on the one that failed. */
+  recover(): void {
+    if (!this.broken) this.worker.postMessage({ type: 'recover' } satisfies ToWriter);
+  }
+
   /** Closes the thread's handle on the environment and ends the thread; call when no commit is in flight. */
   async close(): Promise<void> {
     if (!this.broken) this.worker.postMessage({ type: 'close' } satisfies ToWriter);
@@ -77,11 +95,18 @@ export class LmdbWriter {
 
   private receive(message: FromWriter): void {
     if (message.type === 'broken') return this.fail(new Error(message.message));
-    const waiter = this.pending.get(message.id);
-    if (!waiter) return;
-    this.settle(message.id);
-    if (message.type === 'committed') waiter.resolve();
-    else waiter.reject(new Error(message.message));
+    if (message.type === 'failed') {
+      const waiter = this.pending.get(message.id);
+      if (!waiter) return;
+      this.settle(message.id);
+      return waiter.reject(new Error(message.message));
+    }
+    // Map iteration follows insertion, which is id order.
+    for (const [id, waiter] of this.pending) {
+      if (id > message.upTo) break;
+      this.settle(id);
+      waiter.resolve();
+    }
   }
 
   private settle(id: number): void {
@@ -98,7 +123,7 @@ export class LmdbWriter {
   }
 }
 
-/** The thread: opens the environment, then commits what it is sent, one group at a time. */
+/** The thread: opens the environment, then commits what it is sent, in order. */
 async function runWriter(dataDir: string): Promise<void> {
   const port = parentPort!;
   const send = (message: FromWriter) => port.postMessage(message);
@@ -109,25 +134,62 @@ async function runWriter(dataDir: string): Promise<void> {
     send({ type: 'broken', message: `the LMDB writer thread could not open ${dataDir}: ${(err as Error).message}` });
     return;
   }
-  port.on('message', (message: ToWriter) => {
-    if (message.type === 'close') {
-      void db.close().finally(() => port.close());
-      return;
-    }
-    try {
-      // One LMDB transaction: all of the group or none of it; with synchronous commits
-      // (lmdb-env.ts) it returns after the fsync.
-      db.transactionSync(() => {
-        for (const [latin1Key, value] of message.writes) {
+  /** Why commits are refused: set when one fails, cleared by `recover`. */
+  let refusing: string | undefined;
+
+  /** One LMDB transaction for all of `commits`: all of them or none; returns after the fsync. */
+  const apply = (commits: Commit[]): void =>
+    db.transactionSync(() => {
+      for (const { writes } of commits) {
+        for (const [latin1Key, value] of writes) {
           const key = Buffer.from(latin1Key, 'latin1');
           if (value === null) db.removeSync(key);
           else db.putSync(key, value);
         }
-      });
-      send({ type: 'committed', id: message.id });
-    } catch (err) {
-      send({ type: 'failed', id: message.id, message: (err as Error).message });
+      }
+    });
+
+  const commitAll = (commits: Commit[]): void => {
+    if (commits.length === 0) return;
+    if (refusing !== undefined) {
+      for (const { id } of commits) send({ type: 'failed', id, message: refusing });
+      return;
     }
+    try {
+      apply(commits);
+      send({ type: 'committed', upTo: commits.at(-1)!.id });
+    } catch (err) {
+      if (commits.length > 1) {
+        // One group's failure must not take the groups before it down with it.
+        for (const commit of commits) commitAll([commit]);
+        return;
+      }
+      const { message } = err as Error;
+      refusing = `an earlier commit failed (${message})`;
+      send({ type: 'failed', id: commits[0]!.id, message });
+    }
+  };
+
+  port.on('message', (first: ToWriter) => {
+    // Everything that queued during the last commit, in order.
+    const messages = [first];
+    for (let next; (next = receiveMessageOnPort(port)); ) messages.push(next.message as ToWriter);
+    let commits: Commit[] = [];
+    for (const message of messages) {
+      if (message.type === 'commit') {
+        commits.push(message);
+        continue;
+      }
+      commitAll(commits);
+      commits = [];
+      if (message.type === 'recover') {
+        refusing = undefined;
+      } else {
+        void db.close().finally(() => port.close());
+        return;
+      }
+    }
+    commitAll(commits);
   });
 }
 

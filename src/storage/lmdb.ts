@@ -101,7 +101,11 @@ export class LmdbEngine implements StorageEngine {
     if (maxKeySize < MAX_KEY_BYTES) {
       throw new Error(`LMDB environment allows keys of ${maxKeySize} bytes; Tessera needs ${MAX_KEY_BYTES} (8 KiB pages)`);
     }
-    this.sequencer = new Sequencer({ committed: lmdbView(db), commit: (writes) => this.commit(writes) });
+    this.sequencer = new Sequencer({
+      committed: lmdbView(db),
+      commit: (writes) => this.commit(writes),
+      recover: () => this.writer!.recover(),
+    });
   }
 
   async get(key: StorageKey): Promise<StorageValue | undefined> {

@@ -40,7 +40,8 @@ export class MemoryEngine implements StorageEngine {
       get: (key) => this.tree.get(toLatin1(key)),
       range: (bounds) => treeView(this.currentSnapshot()).range(bounds),
     };
-    this.sequencer = new Sequencer({ committed, commit: async (writes) => this.apply(writes) });
+    // Applying to the tree cannot fail, so there is never anything to recover from.
+    this.sequencer = new Sequencer({ committed, commit: async (writes) => this.apply(writes), recover: () => {} });
   }
 
   async get(key: StorageKey): Promise<StorageValue | undefined> {

@@ -6,16 +6,18 @@
  * every transaction see exactly the transactions before it, so the order they run in is a serial
  * order — no conflict detection or retries needed.
  *
- * Admitted write sets collect in an open group while the previous group is being made durable;
- * when the target finishes, the whole open group goes to it as one commit. Under load one fsync
- * therefore covers as many transactions as arrived during the previous one. A transaction's
- * promise resolves only when its group is durable, and a read-only transaction waits for the
- * group holding the writes it may have read, so no caller is ever told about state that a crash
- * could take back.
+ * Admitted write sets collect in an open group. When nothing is being committed, the group goes
+ * to the target as soon as the queue of transactions is empty; while a commit is in flight, it
+ * goes at the end of the event-loop turn (setImmediate), queued behind the commits already sent,
+ * so the target can start its next commit the moment the last one is durable, without waiting
+ * for this thread (the LMDB writer thread merges what has queued into one commit). A
+ * transaction's promise resolves only when its group is durable, and a read-only transaction
+ * waits for the group holding the writes it may have read, so no caller is ever told about state
+ * that a crash could take back.
  *
- * Only one group is ever in flight. A second could overlap the first's fsync, but it was built on
- * the first's writes: if the first failed, the second must not reach the disk, and once handed to
- * the target it could not be stopped.
+ * Groups sent after a group that fails were built on its writes, so they must never reach the
+ * disk: the target refuses every commit after a failed one until `recover()`, which the sequencer
+ * calls once it has rejected everything built on the lost writes.
  *
  * A transaction function that calls `transact` itself and awaits the result deadlocks: the inner
  * one queues behind the outer.
@@ -34,9 +36,12 @@ export interface CommitTarget {
   readonly committed: SyncView;
   /**
    * Applies `writes` (latin1 keys; null deletes) atomically. Resolves once they are durable and
-   * `committed` shows them.
+   * `committed` shows them. Calls may overlap: the target applies them in call order, and once
+   * one has failed it applies none of the later ones until `recover()`.
    */
   commit(writes: WriteSet): Promise<void>;
+  /** Everything built on a failed commit has been rejected: commits from now on are sound again. */
+  recover(): void;
 }
 
 interface Task {
@@ -79,7 +84,9 @@ export class Sequencer {
   /** Durable groups whose keys are still in `pending`; trimmed between transactions (see trim). */
   private durable: Group[] = [];
   private open: Group | undefined;
-  private inFlight: Group | undefined;
+  /** Groups handed to the target and not yet durable, oldest first. */
+  private inFlight: Group[] = [];
+  private flushScheduled = false;
   private nextGroupId = 1;
   /** Bumped when a commit fails: transactions that began before it may have read lost writes. */
   private epoch = 0;
@@ -151,7 +158,7 @@ export class Sequencer {
     if (writes.size === 0) {
       // A read-only transaction may have read writes that are not durable yet, so it reports no
       // sooner than the newest of them.
-      const dependency = this.open ?? this.inFlight;
+      const dependency = this.open ?? this.inFlight.at(-1);
       if (dependency) dependency.waiters.push(waiter);
       else waiter.resolve();
     } else {
@@ -169,13 +176,25 @@ export class Sequencer {
   private maybeFlush(): void {
     const group = this.open;
     if (
-      group !== undefined &&
-      this.inFlight === undefined &&
-      (this.head >= this.queue.length ||
+      group === undefined ||
+      !(
+        this.head >= this.queue.length ||
         group.writes.size >= MAX_GROUP_WRITES ||
-        performance.now() - group.openedAt >= MAX_GROUP_AGE_MS)
+        performance.now() - group.openedAt >= MAX_GROUP_AGE_MS
+      )
     ) {
+      return;
+    }
+    if (this.inFlight.length === 0) {
       this.flush();
+    } else if (!this.flushScheduled) {
+      // Whatever else this turn of the event loop admits (the other requests read in the same
+      // poll) joins the group before it goes.
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        if (this.open) this.flush();
+      });
     }
   }
 
@@ -186,28 +205,34 @@ export class Sequencer {
   private flush(): void {
     const group = this.open!;
     this.open = undefined;
-    this.inFlight = group;
+    this.inFlight.push(group);
+    const epoch = this.epoch;
     // An async wrapper so that a synchronous throw from the target is handled like a rejection.
     (async () => this.target.commit(group.writes))().then(
-      () => this.committed(group),
-      (error: unknown) => this.failed(group, error),
+      () => this.committed(group, epoch),
+      (error: unknown) => this.failed(error, epoch),
     );
   }
 
-  private committed(group: Group): void {
-    this.inFlight = undefined;
-    this.durable.push(group);
+  private committed(group: Group, epoch: number): void {
+    // A group sent after one that failed was rejected with it; the target will not apply it.
+    if (epoch !== this.epoch) return;
+    // The target applies groups in order, so every group sent before this one is durable too.
+    const done = this.inFlight.splice(0, this.inFlight.indexOf(group) + 1);
+    this.durable.push(...done);
     if (!this.running) this.trim();
-    for (const waiter of group.waiters) waiter.resolve();
+    for (const { waiters } of done) for (const waiter of waiters) waiter.resolve();
     // The disk is idle again: whatever gathered meanwhile goes now, however small.
-    if (this.open) this.flush();
+    if (this.open && this.inFlight.length === 0) this.flush();
     else this.notifyIfIdle();
   }
 
-  private failed(group: Group, error: unknown): void {
-    this.inFlight = undefined;
-    // Every later admitted transaction ran on top of the lost writes, so none of them may commit.
-    const lost: Group[] = this.open ? [group, this.open] : [group];
+  private failed(error: unknown, epoch: number): void {
+    if (epoch !== this.epoch) return;
+    // Every later group ran on top of the lost writes, so none of them may commit; and a group
+    // sent before the failed one whose answer has not come yet cannot be vouched for either.
+    const lost = this.open ? [...this.inFlight, this.open] : this.inFlight;
+    this.inFlight = [];
     this.open = undefined;
     this.epoch++;
     this.lastFailure = error;
@@ -216,6 +241,7 @@ export class Sequencer {
     this.durable = [];
     const failure = commitFailure(error);
     for (const { waiters } of lost) for (const waiter of waiters) waiter.reject(failure);
+    this.target.recover();
     this.notifyIfIdle();
   }
 
@@ -237,7 +263,7 @@ export class Sequencer {
   }
 
   private notifyIfIdle(): void {
-    if (this.draining || this.open || this.inFlight || this.idleWaiters.length === 0) return;
+    if (this.draining || this.open || this.inFlight.length > 0 || this.idleWaiters.length === 0) return;
     const waiters = this.idleWaiters;
     this.idleWaiters = [];
     for (const resolve of waiters) resolve();

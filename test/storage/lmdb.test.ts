@@ -56,21 +56,31 @@ describe('lmdb engine', () => {
     await db.close();
   });
 
-  it('applies none of a group that LMDB refuses, and goes on committing the next ones', async () => {
+  it('applies none of a group that LMDB refuses, nor anything sent after it until recover', async () => {
     const dir = await tempDir();
     const db = await openLmdb(dir);
     const writer = new LmdbWriter(dir);
     try {
       // A key past LMDB's limit: the engine never sends one, so it stands in for any failed commit.
       const refused = new Map([
-        ['first', 'kept?'],
+        ['partOfRefused', 'kept?'],
         ['x'.repeat(5000), 'too long'],
       ]);
-      await assert.rejects(writer.commit(refused));
-      await writer.commit(new Map([['second', 'yes']]));
+      // Sent together, so the thread may take them as one LMDB transaction: the group before the
+      // refused one must still commit, and the one behind it (built on it) must not.
+      const outcomes = await Promise.allSettled([
+        writer.commit(new Map([['before', 'yes']])),
+        writer.commit(refused),
+        writer.commit(new Map([['behind', 'no']])),
+      ]);
+      assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'rejected', 'rejected']);
+      writer.recover();
+      await writer.commit(new Map([['afterRecover', 'yes']]));
       db.resetReadTxn();
-      assert.equal(db.get(Buffer.from('first')), undefined);
-      assert.equal(db.get(Buffer.from('second')), 'yes');
+      assert.equal(db.get(Buffer.from('before')), 'yes');
+      assert.equal(db.get(Buffer.from('partOfRefused')), undefined);
+      assert.equal(db.get(Buffer.from('behind')), undefined);
+      assert.equal(db.get(Buffer.from('afterRecover')), 'yes');
     } finally {
       await writer.close();
       await db.close();

@@ -16,9 +16,16 @@ interface PendingCommit {
   fail(error: Error): void;
 }
 
+/**
+ * Keeps the target's side of the contract: commits apply in call order, and after one fails, the
+ * ones called before `recover()` are refused even when the test tries to complete them.
+ */
 class ManualTarget implements CommitTarget {
   readonly state = new Map<string, string>();
   readonly commits: PendingCommit[] = [];
+  /** Bumped by recover(); a failure refuses the rest of its generation. */
+  private generation = 0;
+  private readonly failedGenerations = new Set<number>();
   readonly committed = {
     get: (key: Buffer) => this.state.get(key.toString('latin1')),
     range: (): Iterable<Entry> =>
@@ -26,19 +33,28 @@ class ManualTarget implements CommitTarget {
   };
 
   commit(writes: WriteSet): Promise<void> {
+    const generation = this.generation;
     return new Promise((resolve, reject) => {
       this.commits.push({
         writes: new Map(writes),
         succeed: () => {
+          if (this.failedGenerations.has(generation)) return reject(new Error('refused: an earlier commit failed'));
           for (const [key, value] of writes) {
             if (value === null) this.state.delete(key);
             else this.state.set(key, value);
           }
           resolve();
         },
-        fail: reject,
+        fail: (error) => {
+          this.failedGenerations.add(generation);
+          reject(error);
+        },
       });
     });
+  }
+
+  recover(): void {
+    this.generation++;
   }
 }
 
@@ -69,19 +85,20 @@ describe('sequencer', () => {
     assert.equal(write.settled(), 'resolved');
   });
 
-  it('gathers transactions that arrive during a commit into the next one', async () => {
+  it('sends what arrives during a commit as one group, without waiting for the commit', async () => {
     const target = new ManualTarget();
     const sequencer = new Sequencer(target);
     const first = watch(put(sequencer, 'first', '1'));
     await tick();
     const rest = Array.from({ length: 10 }, (_, i) => watch(put(sequencer, `k${i}`, String(i))));
+    // One turn of the event loop to admit them, one for the group to go.
     await tick();
-    assert.equal(target.commits.length, 1, 'nothing more is sent while a commit is in flight');
+    await tick();
+    assert.equal(target.commits.length, 2);
+    assert.equal(target.commits[1]!.writes.size, 10);
     target.commits[0]!.succeed();
     await tick();
     assert.equal(first.settled(), 'resolved');
-    assert.equal(target.commits.length, 2);
-    assert.equal(target.commits[1]!.writes.size, 10);
     assert.deepEqual(rest.map((w) => w.settled()), rest.map(() => 'pending'));
     target.commits[1]!.succeed();
     await tick();
@@ -169,6 +186,28 @@ describe('sequencer', () => {
     assert.equal(await after, '10');
     assert.equal(target.state.get('after'), '10');
     assert.equal(target.state.has('copy'), false);
+  });
+
+  it('rejects groups sent behind a failed one, which the target refuses, then recovers it', async () => {
+    const target = new ManualTarget();
+    const sequencer = new Sequencer(target);
+    const first = watch(put(sequencer, 'a', '1'));
+    await tick();
+    const behind = watch(sequencer.transact(async (tx) => tx.put(k('b'), `${await tx.get(k('a'))}+1`)));
+    await tick();
+    await tick();
+    assert.equal(target.commits.length, 2, 'the second group went while the first was in flight');
+    target.commits[0]!.fail(new Error('disk full'));
+    target.commits[1]!.succeed();
+    await tick();
+    assert.deepEqual([first.settled(), behind.settled()], ['rejected', 'rejected']);
+    assert.equal(target.state.size, 0);
+
+    const later = put(sequencer, 'c', '3');
+    await tick();
+    target.commits[2]!.succeed();
+    await later;
+    assert.deepEqual([...target.state], [['c', '3']]);
   });
 
   it('reports the cause of a failed commit', async () => {
