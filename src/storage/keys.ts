@@ -18,7 +18,6 @@
 // read several times for every key built.
 import { Buffer } from 'node:buffer';
 import * as crypto from 'node:crypto';
-import { createHash } from 'node:crypto';
 import type { AttributeValue, KeyShape, KeyType, MultiKeyShape } from '../model/types.js';
 import { parseNumber, MIN_EXPONENT } from '../model/numbers.js';
 import { MAX_KEY_BYTES } from './transaction.js';
@@ -103,26 +102,25 @@ export function delimit(b: Buffer): Buffer {
   return Buffer.concat([escapeBytes(b), TERMINATOR]);
 }
 
-/** One-shot MD5 (crypto.hash, Node >= 20.12) skips the Hash object a createHash chain allocates per key. */
-const md5: (data: Buffer) => Buffer =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (data) => crypto.hash('md5', data, 'buffer') as unknown as Buffer
-    : (data) => createHash('md5').update(data).digest();
+/**
+ * One-shot MD5 (crypto.hash, Node >= 20.12: no Hash object per key). The digest is asked for as
+ * a 'binary' (latin1) string and turned into a Buffer: in Node 20 that costs ~0.45 µs a key
+ * against ~1.3 µs for crypto.hash's own 'buffer' output (bench/NOTES.md, session 6). A string
+ * input is hashed as its UTF-8 bytes, exactly as Buffer.write encodes it (lone surrogates too).
+ */
+function md5(data: Buffer | string): Buffer {
+  return Buffer.from(crypto.hash('md5', data, 'binary'), 'binary');
+}
+
+const S_TAG = String.fromCharCode(TYPE_TAG.S);
 
 /** MD5 of a partition key value, tagged by type. */
 export function hashKeyValue(v: AttributeValue): Buffer {
-  const tag = TYPE_TAG[keyType(v)];
-  if ('S' in v) {
-    // The common case: the tag and the UTF-8 text written straight into one buffer.
-    const s = v.S as string;
-    const tagged = Buffer.allocUnsafe(1 + Buffer.byteLength(s, 'utf8'));
-    tagged[0] = tag;
-    tagged.write(s, 1, 'utf8');
-    return md5(tagged);
-  }
+  // The common case, a string: the tag and the text hashed as one string, with no buffer to build.
+  if ('S' in v) return md5(S_TAG + (v.S as string));
   const body = encodeKeyValue(v);
   const tagged = Buffer.allocUnsafe(1 + body.length);
-  tagged[0] = tag;
+  tagged[0] = TYPE_TAG[keyType(v)];
   body.copy(tagged, 1);
   return md5(tagged);
 }
@@ -202,14 +200,14 @@ export function indexPartitionPrefix(indexId: number, pkValue: AttributeValue): 
 
 /** MD5 identifying an item by its table primary key; makes index entries unique. */
 export function primaryKeyHash(tableShape: KeyShape, item: Record<string, AttributeValue>): Buffer {
-  const h = createHash('md5');
-  const pk = attr(item, tableShape.hash.name);
-  h.update(Buffer.from([TYPE_TAG[keyType(pk)]])).update(delimit(encodeKeyValue(pk)));
-  if (tableShape.range) {
-    const sk = attr(item, tableShape.range.name);
-    h.update(Buffer.from([TYPE_TAG[keyType(sk)]])).update(delimit(encodeKeyValue(sk)));
-  }
-  return h.digest();
+  const parts = [taggedDelimited(attr(item, tableShape.hash.name))];
+  if (tableShape.range) parts.push(taggedDelimited(attr(item, tableShape.range.name)));
+  return md5(Buffer.concat(parts));
+}
+
+/** A key value's type tag and its delimited encoding: one self-delimiting part of a hashed tuple. */
+function taggedDelimited(v: AttributeValue): Buffer {
+  return Buffer.concat([Buffer.from([TYPE_TAG[keyType(v)]]), delimit(encodeKeyValue(v))]);
 }
 
 /**
@@ -238,9 +236,7 @@ export function indexEntryKey(
 
 /** MD5 of a multi-attribute partition key, the values in key-schema order. */
 export function hashKeyTuple(values: readonly AttributeValue[]): Buffer {
-  const h = createHash('md5');
-  for (const v of values) h.update(Buffer.from([TYPE_TAG[keyType(v)]])).update(delimit(encodeKeyValue(v)));
-  return h.digest();
+  return md5(Buffer.concat(values.map(taggedDelimited)));
 }
 
 export function multiIndexPartitionPrefix(indexId: number, values: readonly AttributeValue[]): Buffer {
