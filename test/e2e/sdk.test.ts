@@ -3,14 +3,13 @@
  * startServer(): what a user's test suite does. The SDK parses every answer with its own
  * deserialisers, so any shape or header mistake surfaces here.
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateTableCommand,
   DeleteItemCommand,
   DeleteTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   DynamoDBServiceException,
   GetItemCommand,
   ListTablesCommand,
@@ -19,21 +18,9 @@ import {
   paginateListTables,
   waitUntilTableExists,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { client } from '../helpers/sdk.js';
+import { client, sdkServer } from '../helpers/sdk.js';
 
-let server: RunningServer;
-let db: DynamoDBClient;
-
-
-before(async () => {
-  server = await startServer({ port: 0, inMemory: true });
-  db = client(server.url);
-});
-after(async () => {
-  db?.destroy();
-  await server?.close();
-});
+const env = sdkServer();
 
 const hashTable = (TableName: string) =>
   new CreateTableCommand({
@@ -45,7 +32,7 @@ const hashTable = (TableName: string) =>
 
 describe('AWS SDK v3', () => {
   test('create, describe, list, delete a table', async () => {
-    const created = await db.send(
+    const created = await env.db.send(
       new CreateTableCommand({
         TableName: 'sdk_tables',
         AttributeDefinitions: [
@@ -67,8 +54,8 @@ describe('AWS SDK v3', () => {
     assert.equal(t.ProvisionedThroughput?.ReadCapacityUnits, 5);
     assert.equal(t.ProvisionedThroughput?.WriteCapacityUnits, 7);
 
-    await waitUntilTableExists({ client: db, maxWaitTime: 10, minDelay: 0.2, maxDelay: 0.5 }, { TableName: 'sdk_tables' });
-    const described = (await db.send(new DescribeTableCommand({ TableName: 'sdk_tables' }))).Table!;
+    await waitUntilTableExists({ client: env.db, maxWaitTime: 10, minDelay: 0.2, maxDelay: 0.5 }, { TableName: 'sdk_tables' });
+    const described = (await env.db.send(new DescribeTableCommand({ TableName: 'sdk_tables' }))).Table!;
     assert.equal(described.TableStatus, 'ACTIVE');
     assert.match(described.TableId ?? '', /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     assert.equal(described.ItemCount, 0);
@@ -77,20 +64,20 @@ describe('AWS SDK v3', () => {
       { AttributeName: 'sk', KeyType: 'RANGE' },
     ]);
 
-    const names = (await db.send(new ListTablesCommand({}))).TableNames!;
+    const names = (await env.db.send(new ListTablesCommand({}))).TableNames!;
     assert.ok(names.includes('sdk_tables'));
 
-    const deleted = await db.send(new DeleteTableCommand({ TableName: 'sdk_tables' }));
+    const deleted = await env.db.send(new DeleteTableCommand({ TableName: 'sdk_tables' }));
     assert.equal(deleted.TableDescription?.TableName, 'sdk_tables');
-    await assert.rejects(db.send(new DescribeTableCommand({ TableName: 'sdk_tables' })), ResourceNotFoundException);
+    await assert.rejects(env.db.send(new DescribeTableCommand({ TableName: 'sdk_tables' })), ResourceNotFoundException);
   });
 
   test('ListTables pages with the SDK paginator', async () => {
     const names = Array.from({ length: 7 }, (_, i) => `sdk_page_${i}`);
-    for (const n of names) await db.send(hashTable(n));
+    for (const n of names) await env.db.send(hashTable(n));
     const seen: string[] = [];
     let pages = 0;
-    for await (const page of paginateListTables({ client: db, pageSize: 3 }, {})) {
+    for await (const page of paginateListTables({ client: env.db, pageSize: 3 }, {})) {
       pages++;
       seen.push(...(page.TableNames ?? []));
     }
@@ -102,7 +89,7 @@ describe('AWS SDK v3', () => {
   });
 
   test('put, get and delete items with every attribute type', async () => {
-    await db.send(hashTable('sdk_items'));
+    await env.db.send(hashTable('sdk_items'));
     const item = {
       pk: { S: 'k1' },
       s: { S: 'héllo ☃' },
@@ -118,10 +105,10 @@ describe('AWS SDK v3', () => {
       l: { L: [{ S: 'x' }, { N: '1' }, { L: [] }] },
       m: { M: { inner: { M: { deep: { S: 'y' } } } } },
     };
-    const put = await db.send(new PutItemCommand({ TableName: 'sdk_items', Item: item }));
+    const put = await env.db.send(new PutItemCommand({ TableName: 'sdk_items', Item: item }));
     assert.equal(put.Attributes, undefined);
 
-    const got = (await db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'k1' } }, ConsistentRead: true }))).Item!;
+    const got = (await env.db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'k1' } }, ConsistentRead: true }))).Item!;
     assert.deepEqual(got.s, { S: 'héllo ☃' });
     assert.deepEqual(got.empty, { S: '' });
     assert.deepEqual(got.n, { N: '1.5' }, 'numbers come back normalised');
@@ -135,25 +122,25 @@ describe('AWS SDK v3', () => {
     assert.deepEqual(got.l, item.l);
     assert.deepEqual(got.m, item.m);
 
-    const missing = await db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'nope' } } }));
+    const missing = await env.db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'nope' } } }));
     assert.equal(missing.Item, undefined);
 
-    const replaced = await db.send(
+    const replaced = await env.db.send(
       new PutItemCommand({ TableName: 'sdk_items', Item: { pk: { S: 'k1' }, v: { N: '2' } }, ReturnValues: 'ALL_OLD' }),
     );
     assert.deepEqual(replaced.Attributes?.n, { N: '1.5' });
 
-    const deleted = await db.send(
+    const deleted = await env.db.send(
       new DeleteItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'k1' } }, ReturnValues: 'ALL_OLD' }),
     );
     assert.deepEqual(deleted.Attributes, { pk: { S: 'k1' }, v: { N: '2' } });
-    const gone = await db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'k1' } } }));
+    const gone = await env.db.send(new GetItemCommand({ TableName: 'sdk_items', Key: { pk: { S: 'k1' } } }));
     assert.equal(gone.Item, undefined);
   });
 
   test('ReturnConsumedCapacity TOTAL is reported in capacity units', async () => {
-    await db.send(hashTable('sdk_capacity'));
-    const put = await db.send(
+    await env.db.send(hashTable('sdk_capacity'));
+    const put = await env.db.send(
       new PutItemCommand({
         TableName: 'sdk_capacity',
         Item: { pk: { S: 'a' }, v: { S: 'x'.repeat(1500) } },
@@ -161,14 +148,14 @@ describe('AWS SDK v3', () => {
       }),
     );
     assert.deepEqual(put.ConsumedCapacity, { TableName: 'sdk_capacity', CapacityUnits: 2 });
-    const get = await db.send(
+    const get = await env.db.send(
       new GetItemCommand({ TableName: 'sdk_capacity', Key: { pk: { S: 'a' } }, ReturnConsumedCapacity: 'TOTAL' }),
     );
     assert.deepEqual(get.ConsumedCapacity, { TableName: 'sdk_capacity', CapacityUnits: 0.5 });
   });
 
   test('errors arrive as the SDK error classes with DynamoDB messages', async () => {
-    const missing = await db
+    const missing = await env.db
       .send(new GetItemCommand({ TableName: 'sdk_no_such_table', Key: { pk: { S: 'a' } } }))
       .catch((e: unknown) => e);
     assert.ok(missing instanceof ResourceNotFoundException, String(missing));
@@ -176,13 +163,13 @@ describe('AWS SDK v3', () => {
     assert.match(missing.message, /Requested resource not found/);
     assert.match(missing.$metadata.requestId ?? '', /^[A-Z0-9]{52}$/);
 
-    const invalid = await db.send(new CreateTableCommand({ TableName: 'x', KeySchema: [], AttributeDefinitions: [] } as never)).catch((e: unknown) => e);
+    const invalid = await env.db.send(new CreateTableCommand({ TableName: 'x', KeySchema: [], AttributeDefinitions: [] } as never)).catch((e: unknown) => e);
     assert.ok(invalid instanceof DynamoDBServiceException);
     assert.equal(invalid.name, 'ValidationException');
     assert.equal(invalid.$fault, 'client');
 
-    await db.send(hashTable('sdk_errors'));
-    const wrongKey = await db
+    await env.db.send(hashTable('sdk_errors'));
+    const wrongKey = await env.db
       .send(new PutItemCommand({ TableName: 'sdk_errors', Item: { pk: { N: '1' } } }))
       .catch((e: unknown) => e);
     assert.ok(wrongKey instanceof DynamoDBServiceException);
@@ -191,11 +178,11 @@ describe('AWS SDK v3', () => {
   });
 
   test('the credential scope chooses region and account, and isolates tables', async () => {
-    const eu = client(server.url, '111122223333', 'eu-central-1');
+    const eu = client(env.server.url, '111122223333', 'eu-central-1');
     try {
       const t = (await eu.send(hashTable('sdk_regional'))).TableDescription!;
       assert.equal(t.TableArn, 'arn:aws:dynamodb:eu-central-1:111122223333:table/sdk_regional');
-      const here = (await db.send(new ListTablesCommand({}))).TableNames!;
+      const here = (await env.db.send(new ListTablesCommand({}))).TableNames!;
       assert.ok(!here.includes('sdk_regional'), 'a table of another account/region is not listed');
     } finally {
       eu.destroy();
@@ -203,14 +190,14 @@ describe('AWS SDK v3', () => {
   });
 
   test('many concurrent requests over keep-alive connections', async () => {
-    await db.send(hashTable('sdk_concurrent'));
+    await env.db.send(hashTable('sdk_concurrent'));
     await Promise.all(
       Array.from({ length: 200 }, (_, i) =>
-        db.send(new PutItemCommand({ TableName: 'sdk_concurrent', Item: { pk: { S: `k${i}` }, i: { N: String(i) } } })),
+        env.db.send(new PutItemCommand({ TableName: 'sdk_concurrent', Item: { pk: { S: `k${i}` }, i: { N: String(i) } } })),
       ),
     );
     const got = await Promise.all(
-      Array.from({ length: 200 }, (_, i) => db.send(new GetItemCommand({ TableName: 'sdk_concurrent', Key: { pk: { S: `k${i}` } } }))),
+      Array.from({ length: 200 }, (_, i) => env.db.send(new GetItemCommand({ TableName: 'sdk_concurrent', Key: { pk: { S: `k${i}` } } }))),
     );
     got.forEach((r, i) => assert.deepEqual(r.Item?.i, { N: String(i) }));
   });

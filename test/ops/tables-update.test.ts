@@ -3,34 +3,24 @@
  * switches, streams, deletion protection, table class, encryption, on-demand and warm throughput,
  * and GlobalSecondaryIndexUpdates.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   CreateTableCommand,
   DescribeTableCommand,
-  DynamoDBClient,
   UpdateTableCommand,
   type UpdateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { client, compositeKey, hashKey, onDemand, provisioned, rejects } from './tables-helpers.js';
+import { sdkServer } from '../helpers/sdk.js';
+import { compositeKey, hashKey, onDemand, provisioned, rejects } from './tables-helpers.js';
 
-let server: RunningServer;
-let db: DynamoDBClient;
-before(async () => {
-  server = await startServer({ port: 0, inMemory: true });
-  db = client(server.url);
-});
-after(async () => {
-  db?.destroy();
-  await server?.close();
-});
+const env = sdkServer();
 
-const update = (input: UpdateTableCommandInput) => db.send(new UpdateTableCommand(input)).then((r) => r.TableDescription!);
-const describeTable = (TableName: string) => db.send(new DescribeTableCommand({ TableName })).then((r) => r.Table!);
+const update = (input: UpdateTableCommandInput) => env.db.send(new UpdateTableCommand(input)).then((r) => r.TableDescription!);
+const describeTable = (TableName: string) => env.db.send(new DescribeTableCommand({ TableName })).then((r) => r.Table!);
 
 describe('provisioned throughput', () => {
-  before(() => db.send(new CreateTableCommand({ TableName: 'ut_tp', ...hashKey(), ...provisioned(5, 5) })));
+  before(() => env.db.send(new CreateTableCommand({ TableName: 'ut_tp', ...hashKey(), ...provisioned(5, 5) })));
 
   test('an increase sets LastIncreaseDateTime', async () => {
     const t = await update({ TableName: 'ut_tp', ProvisionedThroughput: { ReadCapacityUnits: 10, WriteCapacityUnits: 10 } });
@@ -101,7 +91,7 @@ describe('provisioned throughput', () => {
 
 describe('billing mode', () => {
   before(() =>
-    db.send(
+    env.db.send(
       new CreateTableCommand({
         TableName: 'ut_bill',
         ...hashKey(),
@@ -160,7 +150,7 @@ describe('billing mode', () => {
 });
 
 describe('settings', () => {
-  before(() => db.send(new CreateTableCommand({ TableName: 'ut_set', ...hashKey(), ...onDemand })));
+  before(() => env.db.send(new CreateTableCommand({ TableName: 'ut_set', ...hashKey(), ...onDemand })));
 
   test('streams: enable, refuse twice, disable, keep the latest stream on show', async () => {
     await rejects(() => update({ TableName: 'ut_set', StreamSpecification: { StreamEnabled: false } }), 'ValidationException', 'Table has no stream to disable');
@@ -207,7 +197,7 @@ describe('settings', () => {
 
 describe('GlobalSecondaryIndexUpdates', () => {
   before(() =>
-    db.send(
+    env.db.send(
       new CreateTableCommand({
         TableName: 'ut_gsi',
         ...compositeKey([{ AttributeName: 'l', AttributeType: 'S' }]),

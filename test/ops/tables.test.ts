@@ -21,24 +21,15 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { startServer, type RunningServer } from '../../src/index.js';
 import { call } from '../helpers/http.js';
+import { sdkServer } from '../helpers/sdk.js';
 import { client, compositeKey, hashKey, onDemand, provisioned, rejects, UUID } from './tables-helpers.js';
 
-let server: RunningServer;
-let db: DynamoDBClient;
-
-before(async () => {
-  server = await startServer({ port: 0, inMemory: true });
-  db = client(server.url);
-});
-after(async () => {
-  db?.destroy();
-  await server?.close();
-});
+const env = sdkServer();
 
 describe('CreateTable and DescribeTable', () => {
   test('a provisioned table: ACTIVE at once, with the fields DynamoDB reports', async () => {
     const before = Date.now() / 1000;
-    const { TableDescription: t } = await db.send(
+    const { TableDescription: t } = await env.db.send(
       new CreateTableCommand({ TableName: 'ct_prov', ...hashKey(), ...provisioned(5, 6) }),
     );
     assert.ok(t);
@@ -55,7 +46,7 @@ describe('CreateTable and DescribeTable', () => {
     assert.equal(t.TableClassSummary, undefined);
     assert.equal(t.SSEDescription, undefined);
 
-    const { Table: d } = await db.send(new DescribeTableCommand({ TableName: 'ct_prov' }));
+    const { Table: d } = await env.db.send(new DescribeTableCommand({ TableName: 'ct_prov' }));
     assert.equal(d!.TableId, t.TableId, 'TableId is stable');
     assert.deepEqual(d!.CreationDateTime, t.CreationDateTime);
     assert.deepEqual(d!.KeySchema, [{ AttributeName: 'pk', KeyType: 'HASH' }]);
@@ -63,14 +54,14 @@ describe('CreateTable and DescribeTable', () => {
   });
 
   test('an on-demand table reports 0 units and a BillingModeSummary', async () => {
-    const { TableDescription: t } = await db.send(new CreateTableCommand({ TableName: 'ct_od', ...hashKey(), ...onDemand }));
+    const { TableDescription: t } = await env.db.send(new CreateTableCommand({ TableName: 'ct_od', ...hashKey(), ...onDemand }));
     assert.deepEqual(t!.ProvisionedThroughput, { NumberOfDecreasesToday: 0, ReadCapacityUnits: 0, WriteCapacityUnits: 0 });
     assert.equal(t!.BillingModeSummary!.BillingMode, 'PAY_PER_REQUEST');
     assert.deepEqual(t!.BillingModeSummary!.LastUpdateToPayPerRequestDateTime, t!.CreationDateTime);
   });
 
   test('indexes, stream, class, encryption, protection and tags are all described', async () => {
-    const { TableDescription: t } = await db.send(
+    const { TableDescription: t } = await env.db.send(
       new CreateTableCommand({
         TableName: 'ct_full',
         ...compositeKey([
@@ -119,17 +110,17 @@ describe('CreateTable and DescribeTable', () => {
     assert.match(t!.SSEDescription!.KMSMasterKeyArn!, /^arn:aws:kms:us-east-1:000000000000:key\//);
     assert.deepEqual(t!.TableClassSummary, { TableClass: 'STANDARD_INFREQUENT_ACCESS' });
     assert.equal(t!.DeletionProtectionEnabled, true);
-    const tags = await db.send(new ListTagsOfResourceCommand({ ResourceArn: t!.TableArn }));
+    const tags = await env.db.send(new ListTagsOfResourceCommand({ ResourceArn: t!.TableArn }));
     assert.deepEqual(tags.Tags, [{ Key: 'team', Value: 'storage' }]);
   });
 
   test('ARNs carry the region and account of the caller', async () => {
-    const other = client(server.url, '123456789012', 'eu-west-1');
+    const other = client(env.server.url, '123456789012', 'eu-west-1');
     try {
       const { TableDescription: t } = await other.send(new CreateTableCommand({ TableName: 'ct_arn', ...hashKey(), ...onDemand }));
       assert.equal(t!.TableArn, 'arn:aws:dynamodb:eu-west-1:123456789012:table/ct_arn');
       // Another account and region is another namespace.
-      await rejects(() => db.send(new DescribeTableCommand({ TableName: 'ct_arn' })), 'ResourceNotFoundException');
+      await rejects(() => env.db.send(new DescribeTableCommand({ TableName: 'ct_arn' })), 'ResourceNotFoundException');
     } finally {
       other.destroy();
     }
@@ -137,30 +128,30 @@ describe('CreateTable and DescribeTable', () => {
 
   test('TableName may be the table ARN', async () => {
     const arn = 'arn:aws:dynamodb:us-east-1:000000000000:table/ct_prov';
-    const { Table: t } = await db.send(new DescribeTableCommand({ TableName: arn }));
+    const { Table: t } = await env.db.send(new DescribeTableCommand({ TableName: arn }));
     assert.equal(t!.TableName, 'ct_prov');
     await rejects(
-      () => db.send(new DescribeTableCommand({ TableName: 'arn:aws:dynamodb:us-west-2:000000000000:table/ct_prov' })),
+      () => env.db.send(new DescribeTableCommand({ TableName: 'arn:aws:dynamodb:us-west-2:000000000000:table/ct_prov' })),
       'ResourceNotFoundException',
       'Requested resource not found: Table: ct_prov not found',
     );
   });
 
   test('a second CreateTable of one name fails, even when both race', async () => {
-    const create = () => db.send(new CreateTableCommand({ TableName: 'ct_race', ...hashKey(), ...onDemand }));
+    const create = () => env.db.send(new CreateTableCommand({ TableName: 'ct_race', ...hashKey(), ...onDemand }));
     const results = await Promise.allSettled([create(), create(), create()]);
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1);
     await rejects(create, 'ResourceInUseException', 'Table already exists: ct_race');
   });
 
   test('names are case-sensitive (DynamoDB Local fails with a 500 here)', async () => {
-    await db.send(new CreateTableCommand({ TableName: 'CT_RACE', ...hashKey(), ...onDemand }));
-    const { Table } = await db.send(new DescribeTableCommand({ TableName: 'CT_RACE' }));
+    await env.db.send(new CreateTableCommand({ TableName: 'CT_RACE', ...hashKey(), ...onDemand }));
+    const { Table } = await env.db.send(new DescribeTableCommand({ TableName: 'CT_RACE' }));
     assert.equal(Table!.TableName, 'CT_RACE');
   });
 
   test('a missing table: the documented ResourceNotFoundException body', async () => {
-    const r = await call(server.url, 'DescribeTable', { body: { TableName: 'nope_table' } });
+    const r = await call(env.server.url, 'DescribeTable', { body: { TableName: 'nope_table' } });
     assert.equal(r.status, 400);
     assert.deepEqual(r.json, {
       __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException',
@@ -169,7 +160,7 @@ describe('CreateTable and DescribeTable', () => {
   });
 
   test('semantic faults are ValidationExceptions in coral validate namespace', async () => {
-    const r = await call(server.url, 'CreateTable', {
+    const r = await call(env.server.url, 'CreateTable', {
       body: { TableName: 'ct_bad', KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }], AttributeDefinitions: [{ AttributeName: 'x', AttributeType: 'S' }], ...onDemand },
     });
     assert.equal(r.status, 400);
@@ -182,17 +173,17 @@ describe('CreateTable and DescribeTable', () => {
 
   test('billing mode against throughput, as documented', async () => {
     await rejects(
-      () => db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey() })),
+      () => env.db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey() })),
       'ValidationException',
       'No provisioned throughput specified for the table',
     );
     await rejects(
-      () => db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey(), ...onDemand, ...provisioned() })),
+      () => env.db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey(), ...onDemand, ...provisioned() })),
       'ValidationException',
       'One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST',
     );
     await rejects(
-      () => db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey(), ...provisioned(40_001, 1) })),
+      () => env.db.send(new CreateTableCommand({ TableName: 'ct_bill', ...hashKey(), ...provisioned(40_001, 1) })),
       'ValidationException',
       'Cannot increase provisioned throughput to more than 40,000 units per table',
     );
@@ -249,85 +240,85 @@ describe('ListTables', () => {
 
 describe('DeleteTable', () => {
   test('answers DELETING, then the table is gone', async () => {
-    await db.send(new CreateTableCommand({ TableName: 'dt_gone', ...hashKey(), ...onDemand }));
-    const { TableDescription: t } = await db.send(new DeleteTableCommand({ TableName: 'dt_gone' }));
+    await env.db.send(new CreateTableCommand({ TableName: 'dt_gone', ...hashKey(), ...onDemand }));
+    const { TableDescription: t } = await env.db.send(new DeleteTableCommand({ TableName: 'dt_gone' }));
     assert.equal(t!.TableStatus, 'DELETING');
     await rejects(
-      () => db.send(new DescribeTableCommand({ TableName: 'dt_gone' })),
+      () => env.db.send(new DescribeTableCommand({ TableName: 'dt_gone' })),
       'ResourceNotFoundException',
       'Requested resource not found: Table: dt_gone not found',
     );
-    const list = await db.send(new ListTablesCommand({}));
+    const list = await env.db.send(new ListTablesCommand({}));
     assert.ok(!list.TableNames!.includes('dt_gone'));
-    await rejects(() => db.send(new DeleteTableCommand({ TableName: 'dt_gone' })), 'ResourceNotFoundException');
+    await rejects(() => env.db.send(new DeleteTableCommand({ TableName: 'dt_gone' })), 'ResourceNotFoundException');
     // The name is free again.
-    await db.send(new CreateTableCommand({ TableName: 'dt_gone', ...hashKey(), ...onDemand }));
+    await env.db.send(new CreateTableCommand({ TableName: 'dt_gone', ...hashKey(), ...onDemand }));
   });
 
   test('deletion protection refuses, until it is turned off', async () => {
-    await db.send(new CreateTableCommand({ TableName: 'dt_prot', ...hashKey(), ...onDemand, DeletionProtectionEnabled: true }));
+    await env.db.send(new CreateTableCommand({ TableName: 'dt_prot', ...hashKey(), ...onDemand, DeletionProtectionEnabled: true }));
     await rejects(
-      () => db.send(new DeleteTableCommand({ TableName: 'dt_prot' })),
+      () => env.db.send(new DeleteTableCommand({ TableName: 'dt_prot' })),
       'ValidationException',
       'Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.',
     );
-    await db.send(new UpdateTableCommand({ TableName: 'dt_prot', DeletionProtectionEnabled: false }));
-    await db.send(new DeleteTableCommand({ TableName: 'dt_prot' }));
+    await env.db.send(new UpdateTableCommand({ TableName: 'dt_prot', DeletionProtectionEnabled: false }));
+    await env.db.send(new DeleteTableCommand({ TableName: 'dt_prot' }));
   });
 
   test('by ARN', async () => {
-    await db.send(new CreateTableCommand({ TableName: 'dt_arn', ...hashKey(), ...onDemand }));
-    await db.send(new DeleteTableCommand({ TableName: 'arn:aws:dynamodb:us-east-1:000000000000:table/dt_arn' }));
-    await rejects(() => db.send(new DescribeTableCommand({ TableName: 'dt_arn' })), 'ResourceNotFoundException');
+    await env.db.send(new CreateTableCommand({ TableName: 'dt_arn', ...hashKey(), ...onDemand }));
+    await env.db.send(new DeleteTableCommand({ TableName: 'arn:aws:dynamodb:us-east-1:000000000000:table/dt_arn' }));
+    await rejects(() => env.db.send(new DescribeTableCommand({ TableName: 'dt_arn' })), 'ResourceNotFoundException');
   });
 });
 
 describe('tags', () => {
   const arn = 'arn:aws:dynamodb:us-east-1:000000000000:table/tag_t';
-  before(() => db.send(new CreateTableCommand({ TableName: 'tag_t', ...hashKey(), ...onDemand })));
+  before(() => env.db.send(new CreateTableCommand({ TableName: 'tag_t', ...hashKey(), ...onDemand })));
 
   test('tag, retag, untag, list', async () => {
-    await db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }, { Key: 'team', Value: 'db' }] }));
-    await db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'prod' }] }));
-    await db.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team', 'absent'] }));
-    const r = await db.send(new ListTagsOfResourceCommand({ ResourceArn: arn }));
+    await env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'test' }, { Key: 'team', Value: 'env.db' }] }));
+    await env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'env', Value: 'prod' }] }));
+    await env.db.send(new UntagResourceCommand({ ResourceArn: arn, TagKeys: ['team', 'absent'] }));
+    const r = await env.db.send(new ListTagsOfResourceCommand({ ResourceArn: arn }));
     assert.deepEqual(r.Tags, [{ Key: 'env', Value: 'prod' }]);
     assert.equal(r.NextToken, undefined);
   });
 
   test('the restrictions of the developer guide', async () => {
-    await rejects(() => db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException', /reserved/);
-    await rejects(() => db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'a#b', Value: 'y' }] })), 'ValidationException', /invalid characters/);
+    await rejects(() => env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'aws:x', Value: 'y' }] })), 'ValidationException', /reserved/);
+    await rejects(() => env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'a#b', Value: 'y' }] })), 'ValidationException', /invalid characters/);
     const many = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }));
-    await rejects(() => db.send(new TagResourceCommand({ ResourceArn: arn, Tags: many })), 'ValidationException', /at most 50 tags/);
+    await rejects(() => env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: many })), 'ValidationException', /at most 50 tags/);
     // Unicode letters, spaces and the allowed punctuation are fine.
-    await db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'Ümlaut key_1.:/=+-@', Value: '' }] }));
+    await env.db.send(new TagResourceCommand({ ResourceArn: arn, Tags: [{ Key: 'Ümlaut key_1.:/=+-@', Value: '' }] }));
   });
 
   test('unknown and foreign resources', async () => {
-    await rejects(() => db.send(new ListTagsOfResourceCommand({ ResourceArn: 'not-an-arn' })), 'ValidationException');
+    await rejects(() => env.db.send(new ListTagsOfResourceCommand({ ResourceArn: 'not-an-arn' })), 'ValidationException');
     await rejects(
-      () => db.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}_none` })),
+      () => env.db.send(new ListTagsOfResourceCommand({ ResourceArn: `${arn}_none` })),
       'ResourceNotFoundException',
       `Requested resource not found: ResourcArn: ${arn}_none not found`,
     );
     await rejects(
-      () => db.send(new ListTagsOfResourceCommand({ ResourceArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/tag_t' })),
+      () => env.db.send(new ListTagsOfResourceCommand({ ResourceArn: 'arn:aws:dynamodb:us-east-1:111122223333:table/tag_t' })),
       'AccessDeniedException',
     );
   });
 
   test('tags go with the table', async () => {
-    await db.send(new DeleteTableCommand({ TableName: 'tag_t' }));
-    await db.send(new CreateTableCommand({ TableName: 'tag_t', ...hashKey(), ...onDemand }));
-    const r = await db.send(new ListTagsOfResourceCommand({ ResourceArn: arn }));
+    await env.db.send(new DeleteTableCommand({ TableName: 'tag_t' }));
+    await env.db.send(new CreateTableCommand({ TableName: 'tag_t', ...hashKey(), ...onDemand }));
+    const r = await env.db.send(new ListTagsOfResourceCommand({ ResourceArn: arn }));
     assert.deepEqual(r.Tags, []);
   });
 });
 
 describe('DescribeLimits and DescribeEndpoints', () => {
   test('the quotas CreateTable enforces', async () => {
-    const r = await db.send(new DescribeLimitsCommand({}));
+    const r = await env.db.send(new DescribeLimitsCommand({}));
     assert.equal(r.AccountMaxReadCapacityUnits, 80_000);
     assert.equal(r.AccountMaxWriteCapacityUnits, 80_000);
     assert.equal(r.TableMaxReadCapacityUnits, 40_000);
@@ -335,7 +326,7 @@ describe('DescribeLimits and DescribeEndpoints', () => {
   });
 
   test('the regional endpoint of the caller', async () => {
-    const other = client(server.url, 'fakeKey', 'ap-south-1');
+    const other = client(env.server.url, 'fakeKey', 'ap-south-1');
     try {
       const r = await other.send(new DescribeEndpointsCommand({}));
       assert.deepEqual(r.Endpoints, [{ Address: 'dynamodb.ap-south-1.amazonaws.com', CachePeriodInMinutes: 1440 }]);

@@ -5,14 +5,13 @@
  * answers, and ExecuteTransaction's atomicity, reasons, idempotency and isolation under
  * concurrent transfers (the total never changes, whatever a concurrent reader looks at).
  */
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   BatchExecuteStatementCommand,
   ConditionalCheckFailedException,
   CreateTableCommand,
   DuplicateItemException,
-  DynamoDBClient,
   ExecuteStatementCommand,
   ExecuteTransactionCommand,
   IdempotentParameterMismatchException,
@@ -20,15 +19,9 @@ import {
   TransactionCanceledException,
   type AttributeValue,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
-import { client } from '../helpers/sdk.js';
+import { sdkServer } from '../helpers/sdk.js';
 
-let server: RunningServer;
-let db: DynamoDBClient;
-
-before(async () => {
-  server = await startServer({ port: 0, inMemory: true });
-  db = client(server.url);
+const env = sdkServer({}, async (db) => {
   await db.send(
     new CreateTableCommand({
       TableName: 'orders',
@@ -56,13 +49,9 @@ before(async () => {
     }),
   );
 });
-after(async () => {
-  db?.destroy();
-  await server?.close();
-});
 
 const run = (Statement: string, Parameters?: AttributeValue[], extra: Record<string, unknown> = {}) =>
-  db.send(new ExecuteStatementCommand({ Statement, Parameters, ...extra }));
+  env.db.send(new ExecuteStatementCommand({ Statement, Parameters, ...extra }));
 
 describe('ExecuteStatement', () => {
   test('INSERT, SELECT, UPDATE … RETURNING, DELETE … RETURNING with parameters', async () => {
@@ -100,7 +89,7 @@ describe('ExecuteStatement', () => {
   test('writes keep secondary indexes in step (the one write path)', async () => {
     const byStatus = async (status: string) =>
       (
-        await db.send(
+        await env.db.send(
           new QueryCommand({
             TableName: 'orders',
             IndexName: 'by_status',
@@ -186,7 +175,7 @@ describe('ExecuteStatement', () => {
 describe('BatchExecuteStatement', () => {
   test('reads: one item each, missing ones answered with the table name alone', async () => {
     await run(`INSERT INTO accounts VALUE {'id': 'b1', 'bal': 5}`);
-    const out = await db.send(
+    const out = await env.db.send(
       new BatchExecuteStatementCommand({
         Statements: [
           { Statement: `SELECT bal FROM accounts WHERE id = ?`, Parameters: [{ S: 'b1' }] },
@@ -204,7 +193,7 @@ describe('BatchExecuteStatement', () => {
 
   test('writes: each on its own, failures in place (a failed condition carries the item when asked)', async () => {
     await run(`INSERT INTO accounts VALUE {'id': 'b0'}`);
-    const out = await db.send(
+    const out = await env.db.send(
       new BatchExecuteStatementCommand({
         Statements: [
           { Statement: `INSERT INTO accounts VALUE {'id': 'b2', 'bal': 1}` },
@@ -227,7 +216,7 @@ describe('BatchExecuteStatement', () => {
 
   test('reads and writes together are refused as a whole', async () => {
     await assert.rejects(
-      db.send(
+      env.db.send(
         new BatchExecuteStatementCommand({
           Statements: [{ Statement: `SELECT * FROM accounts WHERE id = 'b1'` }, { Statement: `DELETE FROM accounts WHERE id = 'b1'` }],
         }),
@@ -243,7 +232,7 @@ describe('ExecuteTransaction', () => {
     await run(`INSERT INTO accounts VALUE {'id': 't2', 'bal': 0}`);
     let caught: unknown;
     try {
-      await db.send(
+      await env.db.send(
         new ExecuteTransactionCommand({
           TransactStatements: [
             { Statement: `UPDATE accounts SET bal = bal - 20 WHERE id = 't1' AND bal >= 20`, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' },
@@ -261,7 +250,7 @@ describe('ExecuteTransaction', () => {
       { Code: 'None' },
       { Code: 'None' },
     ]);
-    const read = await db.send(
+    const read = await env.db.send(
       new ExecuteTransactionCommand({
         TransactStatements: [
           { Statement: `SELECT bal FROM accounts WHERE id = 't1'` },
@@ -276,7 +265,7 @@ describe('ExecuteTransaction', () => {
   test('a ClientRequestToken applies a transaction once; another request with it is refused', async () => {
     await run(`INSERT INTO accounts VALUE {'id': 'idem', 'n': 0}`);
     const send = (by: number) =>
-      db.send(
+      env.db.send(
         new ExecuteTransactionCommand({
           TransactStatements: [{ Statement: `UPDATE accounts SET n = n + ${by} WHERE id = 'idem'` }],
           ClientRequestToken: 'token-partiql-1',
@@ -298,7 +287,7 @@ describe('ExecuteTransaction', () => {
     const reader = (async () => {
       let reads = 0;
       while (!stop) {
-        const out = await db.send(
+        const out = await env.db.send(
           new ExecuteTransactionCommand({ TransactStatements: ids.map((id) => ({ Statement: `SELECT bal FROM accounts WHERE id = ?`, Parameters: [{ S: id }] })) }),
         );
         const sum = (out.Responses ?? []).reduce((s, r) => s + Number(r.Item!.bal!.N), 0);
@@ -315,7 +304,7 @@ describe('ExecuteTransaction', () => {
       if (from === to) return;
       const amount = 1 + (n % 30);
       try {
-        await db.send(
+        await env.db.send(
           new ExecuteTransactionCommand({
             TransactStatements: [
               { Statement: `UPDATE accounts SET bal = bal - ? WHERE id = ? AND bal >= ?`, Parameters: [{ N: String(amount) }, { S: from }, { N: String(amount) }] },
@@ -333,7 +322,7 @@ describe('ExecuteTransaction', () => {
     stop = true;
     const reads = await reader;
     assert.ok(applied > 0 && reads > 0);
-    const final = await db.send(
+    const final = await env.db.send(
       new BatchExecuteStatementCommand({ Statements: ids.map((id) => ({ Statement: `SELECT bal FROM accounts WHERE id = '${id}'` })) }),
     );
     const balances = (final.Responses ?? []).map((r) => Number(r.Item!.bal!.N));
