@@ -17,7 +17,7 @@
  */
 import type { Item } from '../../model/types.js';
 import { itemSize } from '../../model/size.js';
-import type { RangeOptions, StorageReader } from '../../storage/engine.js';
+import { forEachEntry, type RangeOptions, type StorageReader } from '../../storage/engine.js';
 import { itemKey } from '../../storage/keys.js';
 import type { ReadTarget } from './target.js';
 
@@ -141,22 +141,21 @@ async function readOpaquePage(reader: StorageReader, plan: PagePlan): Promise<Pa
     bound = 0;
   };
   let stopped = false;
-  for await (const [, value] of reader.range(plan.bounds)) {
+  await forEachEntry(reader.range(plan.bounds), (entry) => {
     if (page.entryBytes + bound >= PAGE_BYTES) {
       measure();
       if (page.entryBytes >= PAGE_BYTES) {
         stopped = true;
-        break;
+        return false;
       }
     }
+    const value = entry[1];
     raw.push(value);
     bound += 3 * value.length;
     page.scanned++;
-    if (plan.limit !== undefined && page.scanned >= plan.limit) {
-      stopped = true;
-      break;
-    }
-  }
+    stopped = plan.limit !== undefined && page.scanned >= plan.limit;
+    return !stopped;
+  });
   if (plan.measure !== false) measure();
   page.count = page.scanned;
   if (!plan.countOnly) page.raw = raw;
