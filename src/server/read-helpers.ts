@@ -35,16 +35,33 @@ const LOCAL_TARGETS = new Set(
 /** The settings a helper needs; everything else is the owner's business. */
 type HelperSettings = Pick<ServerConfig, 'dataDir' | 'sharedDb' | 'region'>;
 
-type ToHelper =
-  | { type: 'connection' }
-  | { type: 'answer'; id: number; status: number; json: string }
-  | { type: 'close' };
+type ForwardedAnswer = { id: number; status: number; json: string };
+// The body travels as text: the server decodes it as UTF-8 anyway (a body that is not JSON text
+// fails the same way either side), and JSON messages are cheaper than structured clone here.
+type ForwardedRequest = { id: number; body: string } & Omit<ApiRequest, 'body'>;
 
-type ToOwner =
-  | { type: 'ready' }
-  // The body travels as text: the server decodes it as UTF-8 anyway (a body that is not JSON text
-  // fails the same way either side), and JSON messages are cheaper than structured clone here.
-  | ({ type: 'request'; id: number; body: string } & Omit<ApiRequest, 'body'>);
+// Requests and answers travel in batches, one message per turn of the event loop each way (see
+// batched). A connection handed over is a message of its own: it carries the socket.
+type ToHelper = { type: 'connection' } | { type: 'answers'; answers: ForwardedAnswer[] } | { type: 'close' };
+type ToOwner = { type: 'ready' } | { type: 'requests'; requests: ForwardedRequest[] };
+
+/**
+ * Collects what is sent during one turn of the event loop and sends it as one message after the
+ * poll phase. Node's IPC channel costs ~12 µs of CPU a message on each side whatever its size
+ * (bench/NOTES.md), and forwarded writes come in bursts: the requests read in one poll phase, the
+ * answers of one group commit.
+ */
+function batched<T>(sendAll: (items: T[]) => void): (item: T) => void {
+  let pending: T[] = [];
+  return (item) => {
+    if (pending.push(item) > 1) return;
+    setImmediate(() => {
+      const items = pending;
+      pending = [];
+      sendAll(items);
+    });
+  };
+}
 
 // ---- the owner's side ---------------------------------------------------------------------------
 
@@ -82,12 +99,15 @@ export function startReadHelpers(count: number, entry: string, services: Service
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     all.push(child);
+    const sendAnswer = batched<ForwardedAnswer>((answers) => {
+      if (child.connected) child.send({ type: 'answers', answers } satisfies ToHelper);
+    });
     started.push(
       new Promise<void>((resolve, reject) => {
         child.once('exit', (code) => reject(new Error(`read helper exited before it was ready (code ${code})`)));
         child.on('message', (message: ToOwner) => {
-          if (message.type === 'request') {
-            void answerForHelper(services, child, message);
+          if (message.type === 'requests') {
+            for (const request of message.requests) void answerForHelper(services, request, sendAnswer);
           } else if (message.type === 'ready') {
             if (!closing) ready.push(child);
             resolve();
@@ -139,11 +159,10 @@ export function startReadHelpers(count: number, entry: string, services: Service
   };
 }
 
-async function answerForHelper(services: Services, child: ChildProcess, message: Extract<ToOwner, { type: 'request' }>): Promise<void> {
-  const { target, authorization, body, requestId } = message;
-  const request: ApiRequest = { target, authorization, body: Buffer.from(body, 'utf8'), requestId };
-  const { status, json } = await answer(services, request);
-  if (child.connected) child.send({ type: 'answer', id: message.id, status, json } satisfies ToHelper);
+async function answerForHelper(services: Services, forwarded: ForwardedRequest, send: (answer: ForwardedAnswer) => void): Promise<void> {
+  const { id, target, authorization, body, requestId } = forwarded;
+  const { status, json } = await answer(services, { target, authorization, body: Buffer.from(body, 'utf8'), requestId });
+  send({ id, status, json });
 }
 
 // ---- the helper's side --------------------------------------------------------------------------
@@ -160,6 +179,7 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
   const waiting = new Map<number, (answer: ApiAnswer) => void>();
   let nextId = 0;
   const send = (message: ToOwner) => process.send!(message);
+  const forward = batched<ForwardedRequest>((requests) => send({ type: 'requests', requests }));
 
   const http = createHttpServer(services, async (request) => {
     if (request.target !== undefined && LOCAL_TARGETS.has(request.target)) {
@@ -170,7 +190,7 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
     const id = ++nextId;
     return new Promise<ApiAnswer>((resolve) => {
       waiting.set(id, resolve);
-      send({ type: 'request', id, ...request, body: request.body.toString('utf8') });
+      forward({ id, ...request, body: request.body.toString('utf8') });
     });
   });
   const connections = trackConnections(http);
@@ -179,10 +199,12 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
     if (message.type === 'connection' && handle) {
       http.emit('connection', handle);
       handle.resume();
-    } else if (message.type === 'answer') {
-      const resolve = waiting.get(message.id);
-      waiting.delete(message.id);
-      resolve?.({ status: message.status, json: message.json });
+    } else if (message.type === 'answers') {
+      for (const { id, status, json } of message.answers) {
+        const resolve = waiting.get(id);
+        waiting.delete(id);
+        resolve?.({ status, json });
+      }
     } else if (message.type === 'close') {
       // Forwarded requests still in flight are answered: the owner waits for us before it stops.
       void connections.drain(SHUTDOWN_GRACE_MS).then(async () => {
