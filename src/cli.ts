@@ -34,8 +34,7 @@ function mtime(path: string): number {
   }
 }
 
-function runBundle(): void {
-  const bundleTime = mtime(bundle);
+function runBundle(bundleTime: number): void {
   const cachedData = mtime(codeCache) >= bundleTime ? readFileSync(codeCache) : undefined;
   const script = new Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData });
   const cacheOut = process.env[CODE_CACHE_OUT];
@@ -44,6 +43,6 @@ function runBundle(): void {
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, dirname(bundle));
 }
 
-const bundleIsFresh = process.env.TESSERA_NO_BUNDLE !== '1' && mtime(bundle) >= mtime(fileURLToPath(import.meta.url));
-if (bundleIsFresh) runBundle();
+const bundleTime = mtime(bundle);
+if (process.env.TESSERA_NO_BUNDLE !== '1' && bundleTime >= mtime(fileURLToPath(import.meta.url))) runBundle(bundleTime);
 else await import('./main.js');

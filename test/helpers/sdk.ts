@@ -1,6 +1,7 @@
 /**
- * The AWS SDK v3 client every SDK-driven test uses, and a server for it: any access key and region work (signatures are
- * not checked), and no retries, so a fault surfaces at once instead of after backoff.
+ * The AWS SDK v3 client every SDK-driven test uses, and a server for it: any access key and
+ * region work (signatures are not checked), and no retries, so a fault surfaces at once instead
+ * of after backoff.
  */
 import { after, before } from 'node:test';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -17,11 +18,11 @@ export const client = (url: string, accessKeyId = credentials.accessKeyId, regio
   });
 
 /**
- * The test file's server, in memory, with an SDK client for it: started before the file's first
- * test and stopped after its last; `setUp` (tables the whole file uses) runs once the client is
- * there. Set-up goes here rather than in a `before` of the file's own: Node 20 does not wait for
- * one top-level `before` to finish before starting the next. Read `server` and `db` inside tests
- * and hooks, once they are set.
+ * A server in memory with an SDK client for it, for the file (or the describe block) that calls
+ * this: started before its first test and stopped after its last. `setUp` (tables all its tests
+ * use) runs once the client is there. Set-up goes here rather than in a `before` of the file's
+ * own: Node 20 does not wait for one top-level `before` to finish before starting the next. Read
+ * `server` and `db` inside tests and hooks, once they are set.
  */
 export function sdkServer(
   options: StartOptions = {},

@@ -19,7 +19,7 @@ import {
   type CreateTableCommandInput,
   UpdateTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { startServer, type RunningServer } from '../../src/index.js';
+import { startServer } from '../../src/index.js';
 import { Catalog } from '../../src/catalog/catalog.js';
 import { adjustStats } from '../../src/catalog/stats.js';
 import type { TableMeta } from '../../src/catalog/types.js';
@@ -27,6 +27,7 @@ import { defaultConfig } from '../../src/config.js';
 import { openStorage } from '../../src/storage/open.js';
 import type { StorageEngine } from '../../src/storage/engine.js';
 import { indexPrefix, prefixRange, tablePrefix } from '../../src/storage/keys.js';
+import { sdkServer } from '../helpers/sdk.js';
 import { client, hashKey, onDemand, rejects, sleep } from './tables-helpers.js';
 
 /** A table keyed by pk (S) with one GSI, by_g, on g (S). */
@@ -58,29 +59,20 @@ async function eventually(check: () => Promise<unknown>): Promise<void> {
 }
 
 describe('-delayTransientStatuses', () => {
-  let server: RunningServer;
-  let db: DynamoDBClient;
-  before(async () => {
-    server = await startServer({ port: 0, inMemory: true, delayTransientStatuses: true, transientStatusMs: 300 });
-    db = client(server.url);
-  });
-  after(async () => {
-    db?.destroy();
-    await server?.close();
-  });
-  const status = async (TableName: string) => (await db.send(new DescribeTableCommand({ TableName }))).Table!;
+  const env = sdkServer({ delayTransientStatuses: true, transientStatusMs: 300 });
+  const status = async (TableName: string) => (await env.db.send(new DescribeTableCommand({ TableName }))).Table!;
 
   test('CREATING, then ACTIVE; busy tables refuse changes', async () => {
-    const { TableDescription: t } = await db.send(new CreateTableCommand(withGsiOnG('lc_t')));
+    const { TableDescription: t } = await env.db.send(new CreateTableCommand(withGsiOnG('lc_t')));
     assert.equal(t!.TableStatus, 'CREATING');
     assert.equal(t!.GlobalSecondaryIndexes![0]!.IndexStatus, 'CREATING');
     assert.equal((await status('lc_t')).TableStatus, 'CREATING');
     await rejects(
-      () => db.send(new UpdateTableCommand({ TableName: 'lc_t', DeletionProtectionEnabled: true })),
+      () => env.db.send(new UpdateTableCommand({ TableName: 'lc_t', DeletionProtectionEnabled: true })),
       'ResourceInUseException',
       'Attempt to change a resource which is still in use: Table is being created: lc_t',
     );
-    await rejects(() => db.send(new DeleteTableCommand({ TableName: 'lc_t' })), 'ResourceInUseException');
+    await rejects(() => env.db.send(new DeleteTableCommand({ TableName: 'lc_t' })), 'ResourceInUseException');
     await sleep(450);
     const settled = await status('lc_t');
     assert.equal(settled.TableStatus, 'ACTIVE');
@@ -88,7 +80,7 @@ describe('-delayTransientStatuses', () => {
   });
 
   test('UpdateTable: UPDATING; a new GSI CREATING then ACTIVE; a dropped one DELETING then gone', async () => {
-    const add = await db.send(
+    const add = await env.db.send(
       new UpdateTableCommand({
         TableName: 'lc_t',
         AttributeDefinitions: [{ AttributeName: 'h', AttributeType: 'N' }],
@@ -105,7 +97,7 @@ describe('-delayTransientStatuses', () => {
     assert.equal(t.TableStatus, 'ACTIVE');
     assert.deepEqual(t.GlobalSecondaryIndexes!.map((g) => g.IndexStatus), ['ACTIVE', 'ACTIVE']);
 
-    const drop = await db.send(new UpdateTableCommand({ TableName: 'lc_t', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by_g' } }] }));
+    const drop = await env.db.send(new UpdateTableCommand({ TableName: 'lc_t', GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: 'by_g' } }] }));
     assert.equal(drop.TableDescription!.GlobalSecondaryIndexes!.find((g) => g.IndexName === 'by_g')!.IndexStatus, 'DELETING');
     await sleep(450);
     t = await status('lc_t');
@@ -114,13 +106,13 @@ describe('-delayTransientStatuses', () => {
   });
 
   test('DeleteTable: DELETING (and again without error), then gone', async () => {
-    const first = await db.send(new DeleteTableCommand({ TableName: 'lc_t' }));
+    const first = await env.db.send(new DeleteTableCommand({ TableName: 'lc_t' }));
     assert.equal(first.TableDescription!.TableStatus, 'DELETING');
-    const again = await db.send(new DeleteTableCommand({ TableName: 'lc_t' }));
+    const again = await env.db.send(new DeleteTableCommand({ TableName: 'lc_t' }));
     assert.equal(again.TableDescription!.TableStatus, 'DELETING');
     assert.equal((await status('lc_t')).TableStatus, 'DELETING');
     await rejects(
-      () => db.send(new CreateTableCommand({ TableName: 'lc_t', ...hashKey(), ...onDemand })),
+      () => env.db.send(new CreateTableCommand({ TableName: 'lc_t', ...hashKey(), ...onDemand })),
       'ResourceInUseException',
     );
     await sleep(450);
