@@ -50,11 +50,15 @@ export interface ApiAnswer {
   json: string;
 }
 
+/** What a delegate answers when it has handed the request's whole connection to another process. */
+export const MOVED = Symbol('the connection moved to another process');
+
 /**
  * Lets a server hand requests to another process (server/read-helpers.ts): resolves to that
- * process's answer, or to undefined once the request may be answered here.
+ * process's answer, to MOVED once that process has taken the connection (and answers there), or
+ * to undefined once the request may be answered here.
  */
-export type Delegate = (request: ApiRequest) => Promise<ApiAnswer | undefined>;
+export type Delegate = (request: ApiRequest, from: IncomingMessage) => Promise<ApiAnswer | typeof MOVED | undefined>;
 
 export function createHttpServer(services: Services, delegate?: Delegate): Server {
   const server = createServer({ keepAliveTimeout: 65_000 }, (req, res) => {
@@ -91,7 +95,9 @@ async function handle(services: Services, req: IncomingMessage, res: ServerRespo
     body: raw,
     requestId,
   };
-  const { status, json } = (delegate && (await delegate(request))) || (await answer(services, request));
+  const delegated = delegate && (await delegate(request, req));
+  if (delegated === MOVED) return;
+  const { status, json } = delegated || (await answer(services, request));
   sendJson(res, requestId, status, json, contentType);
 }
 

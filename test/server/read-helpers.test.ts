@@ -3,14 +3,15 @@
  * helper processes, and a client must not be able to tell which one answered.
  *
  * Each "connection" below is a keep-alive agent with a single socket, so its requests stay on
- * one process; the first connection goes to the server, the second to the helper. The request
- * id's first 36 characters are a per-process prefix (server/request-id.ts), which shows that two
- * different processes did answer.
+ * one process — until it writes an item: then it moves to the server for good. The request id's
+ * first 36 characters are a per-process prefix (server/request-id.ts), which shows which process
+ * answered.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,8 +29,9 @@ function connection(url: string) {
   const agent = new Agent({ keepAlive: true, maxSockets: 1 });
   const { hostname, port } = new URL(url);
   return {
-    call(op: string, body: unknown): Promise<Answer> {
-      const payload = Buffer.from(JSON.stringify(body));
+    call(op: string, body: unknown, { gzip = false } = {}): Promise<Answer> {
+      const json = Buffer.from(JSON.stringify(body));
+      const payload = gzip ? gzipSync(json) : json;
       return new Promise((resolve, reject) => {
         const req = request(
           {
@@ -43,6 +45,7 @@ function connection(url: string) {
               'content-length': payload.length,
               authorization: FAKE_AUTH,
               'x-amz-target': `DynamoDB_20120810.${op}`,
+              ...(gzip ? { 'content-encoding': 'gzip' } : {}),
             },
           },
           (res) => {
@@ -65,6 +68,51 @@ function connection(url: string) {
   };
 }
 
+/** The per-process part of a request id. */
+const processOf = (answer: Answer): string => answer.requestId.slice(0, 36);
+
+/**
+ * Requests written to one socket in one go (pipelined), and their answers in the order they came.
+ * Answers are read by Content-Length, which the server always sends.
+ */
+function pipelined(url: string, requests: { op: string; body: unknown }[]): Promise<Answer[]> {
+  const { hostname, port } = new URL(url);
+  const bytes = requests.map(({ op, body }) => {
+    const payload = JSON.stringify(body);
+    return (
+      `POST / HTTP/1.1\r\nHost: ${hostname}\r\ncontent-type: application/x-amz-json-1.0\r\n` +
+      `authorization: ${FAKE_AUTH}\r\nx-amz-target: DynamoDB_20120810.${op}\r\n` +
+      `content-length: ${Buffer.byteLength(payload)}\r\n\r\n${payload}`
+    );
+  });
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes.join('')));
+    const answers: Answer[] = [];
+    let buffered = Buffer.alloc(0);
+    socket.on('data', (chunk: Buffer) => {
+      buffered = Buffer.concat([buffered, chunk]);
+      for (;;) {
+        const end = buffered.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = buffered.subarray(0, end).toString('latin1');
+        const length = Number(/content-length: *(\d+)/i.exec(head)![1]);
+        if (buffered.length < end + 4 + length) return;
+        answers.push({
+          status: Number(head.split(' ')[1]),
+          json: JSON.parse(buffered.subarray(end + 4, end + 4 + length).toString('utf8')),
+          requestId: /x-amzn-requestid: *(\S+)/i.exec(head)![1]!,
+        });
+        buffered = buffered.subarray(end + 4 + length);
+        if (answers.length === requests.length) {
+          socket.destroy();
+          resolve(answers);
+        }
+      }
+    });
+    socket.on('error', reject);
+  });
+}
+
 const table = (TableName: string, keyType: 'S' | 'N' = 'S') => ({
   TableName,
   AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: keyType }],
@@ -77,67 +125,149 @@ describe('read helpers', () => {
   let server: RunningServer;
   let owner: ReturnType<typeof connection>;
   let helper: ReturnType<typeof connection>;
+  let ownerProcess: string;
+  let helperProcess: string;
+  const opened: ReturnType<typeof connection>[] = [];
+
+  /** A new connection; the server hands them out in turn (itself, then the helper, …). */
+  function open(): ReturnType<typeof connection> {
+    const c = connection(server.url);
+    opened.push(c);
+    return c;
+  }
+
+  /** Opens connections until the next one is the helper's: one the server answered itself comes before it. */
+  async function nextGoesToHelper(): Promise<void> {
+    while (processOf(await open().call('ListTables', {})) !== ownerProcess);
+  }
 
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
     // No readHelperEntry: the default, the compiled cli.js beside the server module, is under test.
     server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
     await server.readHelpersReady;
-    owner = connection(server.url);
     // Opened one after the other, so the first lands on the server and the second on the helper.
-    await owner.call('ListTables', {});
-    helper = connection(server.url);
-    await helper.call('ListTables', {});
+    owner = open();
+    ownerProcess = processOf(await owner.call('ListTables', {}));
+    helper = open();
+    helperProcess = processOf(await helper.call('ListTables', {}));
+    await owner.call('CreateTable', table('rh_items'));
   });
   after(async () => {
-    owner?.close();
-    helper?.close();
+    for (const c of opened) c.close();
     await server?.close();
     rmSync(dir, { recursive: true, force: true });
   });
 
   test('two processes answer, one per connection', async () => {
-    const a = await owner.call('ListTables', {});
-    const b = await helper.call('ListTables', {});
-    assert.equal(a.requestId.length, 52);
-    assert.notEqual(a.requestId.slice(0, 36), b.requestId.slice(0, 36));
-    assert.equal((await owner.call('ListTables', {})).requestId.slice(0, 36), a.requestId.slice(0, 36));
+    assert.equal((await owner.call('ListTables', {})).requestId.length, 52);
+    assert.notEqual(ownerProcess, helperProcess);
+    assert.equal(processOf(await owner.call('ListTables', {})), ownerProcess);
+    // ListTables is not a read the helper answers itself: it forwards it and relays the answer.
+    assert.equal(processOf(await helper.call('ListTables', {})), helperProcess);
   });
 
-  test('a write acknowledged on one connection is read on the other, every time', async () => {
-    assert.equal((await owner.call('CreateTable', table('rh_items'))).status, 200);
+  test('a write acknowledged on the server is read on the helper, every time', async () => {
     // Other clients keep the helper reading, so that its LMDB snapshot is always a recent one:
     // a helper that did not renew it before each request would answer from before the write.
     const busy = [];
     for (let i = 0; i < 4; i++) {
-      const c = connection(server.url);
+      const c = open();
       await c.call('ListTables', {});
       busy.push(c);
     }
     let running = true;
     const load = busy.map(async (c) => {
       while (running) await c.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'other' } } });
-      c.close();
     });
     try {
-      await writeThenRead(200);
+      for (let i = 0; i < 200; i++) {
+        const put = await owner.call('PutItem', { TableName: 'rh_items', Item: { pk: { S: 'k' }, v: { N: String(i) } } });
+        assert.equal(put.status, 200);
+        const got = await helper.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'k' } }, ConsistentRead: true });
+        assert.deepEqual(got.json, { Item: { pk: { S: 'k' }, v: { N: String(i) } } }, `round ${i}`);
+        assert.equal(processOf(got), helperProcess);
+        const scanned = await helper.call('Scan', { TableName: 'rh_items', ScanFilter: { pk: { ComparisonOperator: 'EQ', AttributeValueList: [{ S: 'k' }] } } });
+        assert.deepEqual(scanned.json.Items, [{ pk: { S: 'k' }, v: { N: String(i) } }]);
+      }
     } finally {
       running = false;
       await Promise.all(load);
     }
   });
 
-  async function writeThenRead(rounds: number): Promise<void> {
-    for (let i = 0; i < rounds; i++) {
-      const [writer, reader] = i % 2 === 0 ? [owner, helper] : [helper, owner];
-      const put = await writer.call('PutItem', { TableName: 'rh_items', Item: { pk: { S: 'k' }, v: { N: String(i) } } });
-      assert.equal(put.status, 200);
-      const got = await reader.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'k' } }, ConsistentRead: true });
-      assert.deepEqual(got.json, { Item: { pk: { S: 'k' }, v: { N: String(i) } } }, `round ${i}`);
-      const scanned = await reader.call('Scan', { TableName: 'rh_items' });
-      assert.deepEqual(scanned.json.Items, [{ pk: { S: 'k' }, v: { N: String(i) } }]);
-    }
-  }
+  test('a connection that writes moves to the server for good, its write included', async () => {
+    await nextGoesToHelper();
+    const c = open();
+    // Its first request is a write: the helper hands the connection over before answering anything.
+    const first = await c.call('PutItem', { TableName: 'rh_items', Item: { pk: { S: 'moved-1' } }, ReturnValues: 'ALL_OLD' });
+    assert.deepEqual([first.status, first.json], [200, {}]);
+    assert.equal(processOf(first), ownerProcess);
+    const read = await c.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'moved-1' } } });
+    assert.deepEqual(read.json, { Item: { pk: { S: 'moved-1' } } });
+    assert.equal(processOf(read), ownerProcess);
+
+    // One that reads first, then writes.
+    await nextGoesToHelper();
+    const d = open();
+    assert.equal(processOf(await d.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'moved-1' } } })), helperProcess);
+    const update = await d.call('UpdateItem', {
+      TableName: 'rh_items',
+      Key: { pk: { S: 'moved-1' } },
+      UpdateExpression: 'ADD n :one',
+      ExpressionAttributeValues: { ':one': { N: '1' } },
+      ReturnValues: 'ALL_NEW',
+    });
+    assert.deepEqual(update.json, { Attributes: { pk: { S: 'moved-1' }, n: { N: '1' } } });
+    assert.equal(processOf(update), ownerProcess);
+    assert.equal(processOf(await d.call('ListTables', {})), ownerProcess);
+    // The helper still answers its other connections.
+    assert.equal(processOf(await helper.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'moved-1' } } })), helperProcess);
+  });
+
+  test('many connections move at once, and every write lands once', async () => {
+    await owner.call('CreateTable', table('rh_many'));
+    const clients = Array.from({ length: 8 }, () => open());
+    await Promise.all(
+      clients.map(async (c, n) => {
+        for (let i = 0; i < 25; i++) {
+          const put = await c.call('PutItem', { TableName: 'rh_many', Item: { pk: { S: `${n}-${i}` } } });
+          assert.equal(put.status, 200);
+          assert.equal(processOf(put), ownerProcess);
+        }
+      }),
+    );
+    const counted = await helper.call('Scan', { TableName: 'rh_many', Select: 'COUNT' });
+    assert.equal(counted.json.Count, 200);
+  });
+
+  test('a write that cannot be replayed byte for byte is forwarded, and its connection stays', async () => {
+    await nextGoesToHelper();
+    const c = open();
+    // A gzipped body: what the helper holds is the decoded one.
+    const put = await c.call('PutItem', { TableName: 'rh_items', Item: { pk: { S: 'zipped' } } }, { gzip: true });
+    assert.equal(put.status, 200);
+    assert.equal(processOf(put), helperProcess);
+    assert.deepEqual((await c.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'zipped' } } })).json, { Item: { pk: { S: 'zipped' } } });
+
+    // Pipelined: the write has requests in flight beside it on its connection. (Pipelined
+    // requests run side by side, as they do without helpers; only their answers are in order.)
+    await nextGoesToHelper();
+    const answers = await pipelined(server.url, [
+      { op: 'GetItem', body: { TableName: 'rh_items', Key: { pk: { S: 'piped' } } } },
+      { op: 'PutItem', body: { TableName: 'rh_items', Item: { pk: { S: 'piped' } } } },
+      { op: 'DescribeTable', body: { TableName: 'rh_items' } },
+    ]);
+    assert.deepEqual(
+      answers.map((a) => [a.status, a.json.Table?.TableName ?? a.json, processOf(a)]),
+      [
+        [200, {}, helperProcess],
+        [200, {}, helperProcess],
+        [200, 'rh_items', helperProcess],
+      ],
+    );
+    assert.deepEqual((await helper.call('GetItem', { TableName: 'rh_items', Key: { pk: { S: 'piped' } } })).json, { Item: { pk: { S: 'piped' } } });
+  });
 
   test('the helper follows table changes at once: create, delete, re-create with another key type', async () => {
     assert.equal((await owner.call('CreateTable', table('rh_tables'))).status, 200);
@@ -153,13 +283,15 @@ describe('read helpers', () => {
     const wrongType = await helper.call('GetItem', { TableName: 'rh_tables', Key: key });
     assert.equal(wrongType.status, 400);
     assert.equal(wrongType.json.message, 'The provided key element does not match the schema');
+    assert.equal(processOf(wrongType), helperProcess);
   });
 
-  test('requests the helper forwards get the same answers, errors included', async () => {
+  test('requests the helper forwards or hands over get the same answers, errors included', async () => {
     await owner.call('CreateTable', table('rh_same'));
     const bad = { TableName: 'rh_same', Item: { pk: { N: '1' } } };
     const viaOwner = await owner.call('PutItem', bad);
-    const viaHelper = await helper.call('PutItem', bad);
+    await nextGoesToHelper();
+    const viaHelper = await open().call('PutItem', bad);
     assert.equal(viaHelper.status, 400);
     assert.deepEqual(viaHelper.json, viaOwner.json);
 
@@ -167,6 +299,7 @@ describe('read helpers', () => {
     assert.equal(described.json.Table.TableName, 'rh_same');
     const unknown = await helper.call('NoSuchOperation', {});
     assert.deepEqual(unknown.json, (await owner.call('NoSuchOperation', {})).json);
+    assert.equal(processOf(unknown), helperProcess);
   });
 });
 
