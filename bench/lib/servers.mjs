@@ -35,10 +35,11 @@ export function serverDefinitions({ root, cache, tesseraCli }) {
     describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>${flags.map((f) => ` ${f}`).join('')}`,
   });
   return {
+    // As a user starts it: on a machine with two cores or more that is with one read helper
+    // process (src/server/read-helpers.ts), reads on both cores.
     tessera: tesseraServer('tessera', 'Tessera', []),
-    // The same server with one read helper process (src/server/read-helpers.ts): reads on both
-    // cores, writes forwarded to the server process. Reported beside the default, not instead of it.
-    'tessera-rh': tesseraServer('tessera-rh', 'Tessera + 1 read helper', ['--read-helpers', '1']),
+    // The same server in one process (no read helper), reported beside the default.
+    'tessera-1p': tesseraServer('tessera-1p', 'Tessera, one process', ['--read-helpers', '0']),
     ddbl: {
       id: 'ddbl',
       name: 'DynamoDB Local',

@@ -61,9 +61,13 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const connections = trackConnections(http);
     listener.on('connection', (socket) => helpers.handOff(socket));
     stopHttp = async () => {
-      await new Promise((resolve) => listener.close(resolve));
+      // Stop accepting. The callback waits for every connection the listener accepted to end,
+      // idle keep-alive ones included, which only the drains below bring about.
+      const stopped = new Promise((resolve) => listener.close(resolve));
+      // Helpers first: until they are gone they may still forward requests or hand connections over.
       await helpers.close();
       await connections.drain(SHUTDOWN_GRACE_MS);
+      await stopped;
     };
   }
   const background = startBackgroundServices(services);

@@ -5,11 +5,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { call } from '../helpers/http.js';
 import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
 import { READY_LINE, REPO, runCli, startCli, stop } from '../helpers/process.js';
 
 const tmp = (): string => mkdtempSync(join(tmpdir(), 'tessera-cli-'));
@@ -175,6 +176,83 @@ describe('tessera CLI', { concurrency: 4 }, () => {
       assert.deepEqual(other.json, { TableNames: ['shared_t'] });
     } finally {
       await stop(s);
+    }
+  });
+
+  test('one read helper by default with data on disk and a second core; none in memory or with --read-helpers 0', async () => {
+    /** How many processes answer: the per-process prefixes of request ids over a few connections (read-helpers.ts). */
+    const answering = async (url: string): Promise<number> => {
+      const prefixes = new Set<string>();
+      // A connection of its own each time (no agent): the server hands connections out in turn.
+      for (let i = 0; i < 4; i++) {
+        const id = await new Promise<string>((resolve, reject) =>
+          request(url, { method: 'GET', agent: false }, (res) => {
+            res.resume();
+            resolve(String(res.headers['x-amzn-requestid']));
+          })
+            .on('error', reject)
+            .end(),
+        );
+        prefixes.add(id.slice(0, 36));
+      }
+      return prefixes.size;
+    };
+    const dir = tmp();
+    try {
+      const auto = await startCli(['--port', '0', '--data-dir', dir]);
+      // Until its helper is ready, the server answers every connection itself.
+      const deadline = Date.now() + 10_000;
+      const expected = availableParallelism() >= 2 ? 2 : 1;
+      let seen = await answering(auto.url);
+      while (seen < expected && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        seen = await answering(auto.url);
+      }
+      assert.equal(seen, expected);
+      assert.equal(await stop(auto, 'SIGTERM'), 0, auto.stderr());
+
+      const one = await startCli(['--port', '0', '--data-dir', dir, '--read-helpers', '0']);
+      assert.equal(await answering(one.url), 1);
+      assert.equal(await stop(one, 'SIGTERM'), 0, one.stderr());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const memory = await startCli(['--port', '0', '--in-memory']);
+    assert.equal(await answering(memory.url), 1);
+    assert.equal(await stop(memory, 'SIGTERM'), 0, memory.stderr());
+  });
+
+  test('SIGTERM with idle keep-alive connections on the server and its helper exits at once', async () => {
+    const dir = tmp();
+    const agent = new Agent({ keepAlive: true });
+    try {
+      const s = await startCli(['--port', '0', '--data-dir', dir, '--read-helpers', '1']);
+      // Several connections at once, left open and idle: they are spread over both processes.
+      const ask = () =>
+        new Promise<number>((resolve, reject) =>
+          request(s.url, { method: 'GET', agent }, (res) => {
+            res.resume();
+            res.on('end', () => resolve(res.statusCode!));
+          })
+            .on('error', reject)
+            .end(),
+        );
+      for (let round = 0; round < 3; round++) assert.deepEqual(await Promise.all(Array.from({ length: 6 }, ask)), Array(6).fill(200));
+      const started = Date.now();
+      assert.equal(await stop(s, 'SIGTERM', 8000), 0, s.stderr());
+      // Far below a keep-alive timeout (65 s): nobody waited for the idle connections to end.
+      assert.ok(Date.now() - started < 8000);
+    } finally {
+      agent.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('an invalid number of read helpers exits non-zero with a message', async () => {
+    for (const value of ['x', '-1', '1.5', '']) {
+      const r = await runCli(['--port', '0', '--in-memory', `--read-helpers=${value}`]);
+      assert.notEqual(r.code, 0);
+      assert.match(r.stderr, /invalid number of read helpers/);
     }
   });
 
