@@ -40,22 +40,22 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
   const http = createHttpServer(services);
   // With read helpers, a plain TCP listener accepts connections and hands each one to a process.
   const listener: Listener | undefined = config.readHelpers > 0 ? createListener({ pauseOnConnect: true }) : undefined;
-  // Helpers start alongside the server rather than before it listens: they open the store on
-  // their own, and the server takes their share of connections until they are ready.
-  const helpers: ReadHelperPool | undefined = listener
-    ? startReadHelpers(config.readHelpers, readHelperEntry ?? fileURLToPath(new URL('../cli.js', import.meta.url)), services, http)
-    : undefined;
-  const readHelpersReady = helpers?.ready ?? Promise.resolve();
-  readHelpersReady.catch((err: unknown) => log.error('a read helper did not start; the server answers its share itself', err));
   try {
     await catalog.load();
     await listen(listener ?? http, config);
   } catch (err) {
     // e.g. EADDRINUSE: release the store (and its lock on the data directory) before failing.
-    await helpers?.close();
     await storage.close();
     throw err;
   }
+  // Helpers start once the server listens: a start that fails (a port in use) forks none, and
+  // the server answers their share of connections itself until they are ready. (Cold start
+  // measured the same either way: 129 vs 127 ms, median of 13.)
+  const helpers: ReadHelperPool | undefined = listener
+    ? startReadHelpers(config.readHelpers, readHelperEntry ?? fileURLToPath(new URL('../cli.js', import.meta.url)), services, http)
+    : undefined;
+  const readHelpersReady = helpers?.ready ?? Promise.resolve();
+  readHelpersReady.catch((err: unknown) => log.error('a read helper did not start; the server answers its share itself', err));
   let stopHttp: () => Promise<void> = () => drain(http, SHUTDOWN_GRACE_MS);
   if (listener && helpers) {
     const connections = trackConnections(http);
