@@ -64,8 +64,12 @@ type ForwardedRequest = { id: number; body: string } & Omit<ApiRequest, 'body'>;
 // Requests and answers travel in batches, one message per turn of the event loop each way (see
 // batched). A connection handed over is a message of its own: it carries the socket. One a helper
 // hands back to the owner carries the request it came with, as bytes (latin1) to replay.
-type ToHelper = { type: 'connection' } | { type: 'answers'; answers: ForwardedAnswer[] } | { type: 'close' };
-type ToOwner = { type: 'ready' } | { type: 'requests'; requests: ForwardedRequest[] } | { type: 'adopt'; request: string };
+type ToHelper = { type: 'connection'; id: number } | { type: 'answers'; answers: ForwardedAnswer[] } | { type: 'close' };
+type ToOwner =
+  | { type: 'ready' }
+  | { type: 'took'; id: number }
+  | { type: 'requests'; requests: ForwardedRequest[] }
+  | { type: 'adopt'; request: string };
 
 /**
  * Collects what is sent during one turn of the event loop and sends it as one message after the
@@ -96,9 +100,13 @@ export interface ReadHelperPool {
   close(): Promise<void>;
 }
 
+/** A helper that keeps dying is not forked forever: at most this many replacements a minute. */
+const MAX_REPLACEMENTS_PER_MINUTE = 3;
+
 /**
  * Forks `count` helpers running `entry` (the CLI, which starts as a helper when READ_HELPER_ENV
- * is set). A helper gets connections only once it reports ready.
+ * is set). A helper gets connections only once it reports ready. One that exits while serving is
+ * replaced; its connections are lost (their clients reconnect, as after any dropped connection).
  */
 export function startReadHelpers(count: number, entry: string, services: Services, http: HttpServer): ReadHelperPool {
   const settings: HelperSettings = {
@@ -107,12 +115,26 @@ export function startReadHelpers(count: number, entry: string, services: Service
     region: services.config.region,
   };
   const ready: ChildProcess[] = [];
-  const all: ChildProcess[] = [];
+  const running = new Set<ChildProcess>();
   let turn = 0;
   let closing = false;
+  let replacedAt: number[] = [];
+  /**
+   * Connections handed to each helper that it has not confirmed yet, by id. They are sent with
+   * `keepOpen`, so this process keeps its own copy until the helper says it took the socket:
+   * should the helper die first, Node neither delivers nor closes a socket still in transit, and
+   * its client would wait forever. Such a connection is served here instead.
+   */
+  const handing = new Map<ChildProcess, Map<number, Socket>>();
+  let nextConnectionId = 0;
+  const serveHere = (socket: Socket): void => {
+    if (socket.destroyed) return;
+    http.emit('connection', socket);
+    socket.resume();
+  };
 
-  const started: Promise<void>[] = [];
-  for (let i = 0; i < count; i++) {
+  /** Forks one helper; resolves once it takes connections, rejects if it exits before. */
+  const spawnHelper = (): Promise<void> => {
     const child = fork(entry, [], {
       env: { ...process.env, [READ_HELPER_ENV]: JSON.stringify(settings) },
       // Node's default JSON messages: measured faster than 'advanced' for these small messages
@@ -120,54 +142,73 @@ export function startReadHelpers(count: number, entry: string, services: Service
       serialization: 'json',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    all.push(child);
+    running.add(child);
+    const unconfirmed = new Map<number, Socket>();
+    handing.set(child, unconfirmed);
     const sendAnswer = batched<ForwardedAnswer>((answers) => {
       if (child.connected) child.send({ type: 'answers', answers } satisfies ToHelper);
     });
-    started.push(
-      new Promise<void>((resolve, reject) => {
-        child.once('exit', (code) => reject(new Error(`read helper exited before it was ready (code ${code})`)));
-        child.on('message', (message: ToOwner, handle?: Socket) => {
-          if (message.type === 'requests') {
-            for (const request of message.requests) void answerForHelper(services, request, sendAnswer);
-          } else if (message.type === 'adopt') {
-            if (handle) adopt(http, handle, message.request);
-          } else if (message.type === 'ready') {
-            if (!closing) ready.push(child);
-            resolve();
-          }
-        });
-      }),
-    );
     child.on('exit', (code, signal) => {
+      running.delete(child);
+      for (const socket of unconfirmed.values()) serveHere(socket);
+      handing.delete(child);
       const at = ready.indexOf(child);
-      // One that never became ready had no connections; `ready` rejects and startServer says so.
+      // One that never became ready had no connections; its promise rejects and the caller says so.
       if (at < 0) return;
       ready.splice(at, 1);
-      if (!closing) log.error(`read helper ${child.pid} exited (${signal ?? `code ${code}`}); its connections were dropped`);
+      if (closing) return;
+      log.error(`read helper ${child.pid} exited (${signal ?? `code ${code}`}); its connections were dropped`);
+      const now = Date.now();
+      replacedAt = replacedAt.filter((t) => now - t < 60_000);
+      if (replacedAt.length >= MAX_REPLACEMENTS_PER_MINUTE) {
+        log.error(`read helpers exited ${replacedAt.length + 1} times within a minute; this one is not replaced`);
+        return;
+      }
+      replacedAt.push(now);
+      spawnHelper().catch((err: unknown) => log.error('the replacement read helper did not start', err));
     });
-  }
+    return new Promise<void>((resolve, reject) => {
+      child.once('exit', (code) => reject(new Error(`read helper exited before it was ready (code ${code})`)));
+      child.on('message', (message: ToOwner, handle?: Socket) => {
+        if (message.type === 'requests') {
+          for (const request of message.requests) void answerForHelper(services, request, sendAnswer);
+        } else if (message.type === 'took') {
+          // The helper has its copy. Closing ours leaves the connection open: TCP sends no FIN
+          // while another process holds the socket.
+          unconfirmed.get(message.id)?.destroy();
+          unconfirmed.delete(message.id);
+        } else if (message.type === 'adopt') {
+          if (handle) adopt(http, handle, message.request);
+        } else if (message.type === 'ready') {
+          if (!closing) ready.push(child);
+          resolve();
+        }
+      });
+    });
+  };
+  const started = Array.from({ length: count }, spawnHelper);
 
   return {
     ready: Promise.all(started).then(() => undefined),
     handOff(socket) {
       const slot = turn++ % (ready.length + 1);
       const helper = slot === 0 ? undefined : ready[slot - 1];
-      if (helper) {
-        helper.send({ type: 'connection' } satisfies ToHelper, socket, (err) => {
-          if (err) socket.destroy();
-        });
-      } else {
-        http.emit('connection', socket);
-        socket.resume();
-      }
+      if (!helper) return serveHere(socket);
+      const unconfirmed = handing.get(helper)!;
+      const id = nextConnectionId++;
+      unconfirmed.set(id, socket);
+      helper.send({ type: 'connection', id } satisfies ToHelper, socket, { keepOpen: true }, (err) => {
+        if (!err) return;
+        unconfirmed.delete(id);
+        serveHere(socket);
+      });
     },
     async close() {
       closing = true;
       const serving = new Set(ready);
       ready.length = 0;
       await Promise.all(
-        all.map(
+        [...running].map(
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -237,6 +278,7 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
     if (message.type === 'connection' && handle) {
       http.emit('connection', handle);
       handle.resume();
+      send({ type: 'took', id: message.id });
     } else if (message.type === 'answers') {
       for (const { id, status, json } of message.answers) {
         const resolve = waiting.get(id);

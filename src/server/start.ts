@@ -61,13 +61,14 @@ export async function startServer(options: StartOptions = {}): Promise<RunningSe
     const connections = trackConnections(http);
     listener.on('connection', (socket) => helpers.handOff(socket));
     stopHttp = async () => {
-      // Stop accepting. The callback waits for every connection the listener accepted to end,
-      // idle keep-alive ones included, which only the drains below bring about.
-      const stopped = new Promise((resolve) => listener.close(resolve));
+      // Stop accepting; the port is free at once. Its callback is no use here: it waits for every
+      // connection the listener accepted to end, idle keep-alive ones included (which only the
+      // drains below bring about), and in Node 20 it never comes at all once every process a
+      // socket was sent to has exited. The drains are what end the connections.
+      listener.close();
       // Helpers first: until they are gone they may still forward requests or hand connections over.
       await helpers.close();
       await connections.drain(SHUTDOWN_GRACE_MS);
-      await stopped;
     };
   }
   const background = startBackgroundServices(services);

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { Agent, request } from 'node:http';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/index.js';
@@ -300,6 +300,127 @@ describe('read helpers', () => {
     const unknown = await helper.call('NoSuchOperation', {});
     assert.deepEqual(unknown.json, (await owner.call('NoSuchOperation', {})).json);
     assert.equal(processOf(unknown), helperProcess);
+  });
+});
+
+/** Which processes answer: request-id prefixes over a few new connections (GET /, answered by whoever holds the connection). */
+async function answeringProcesses(url: string): Promise<Set<string>> {
+  const prefixes = new Set<string>();
+  for (let i = 0; i < 4; i++) {
+    const id = await new Promise<string>((resolve, reject) =>
+      request(url, { method: 'GET', agent: false }, (res) => {
+        res.resume();
+        resolve(String(res.headers['x-amzn-requestid']));
+      })
+        .on('error', reject)
+        .end(),
+    );
+    prefixes.add(id.slice(0, 36));
+  }
+  return prefixes;
+}
+
+/** This process's read helpers: its children started with the helper's environment variable. */
+function helperPids(): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+        return ppid === process.pid && readFileSync(`/proc/${pid}/environ`, 'latin1').includes('TESSERA_READ_HELPER=');
+      } catch {
+        return false; // gone meanwhile
+      }
+    })
+    .map(Number);
+}
+
+describe('read helpers: one that exits is replaced', () => {
+  test('the server forks a new helper, which takes its share of new connections', { skip: process.platform !== 'linux' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
+    const server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
+    try {
+      await server.readHelpersReady;
+      const before = await answeringProcesses(server.url);
+      assert.equal(before.size, 2);
+      const [pid, ...others] = helperPids();
+      assert.ok(pid !== undefined && others.length === 0);
+      // Clients keep opening connections while the helper dies: each gets an answer or an error
+      // (a connection the helper held drops), none is left waiting.
+      let opening = true;
+      const outcomes: string[] = [];
+      const clients = Array.from({ length: 4 }, async () => {
+        while (opening) {
+          outcomes.push(
+            await new Promise<string>((resolve) => {
+              const req = request(server.url, { method: 'GET', agent: false, timeout: 5_000 }, (res) => {
+                res.resume();
+                res.on('end', () => resolve('answered'));
+                res.on('error', () => resolve('dropped'));
+              });
+              req.on('timeout', () => {
+                req.destroy();
+                resolve('left waiting');
+              });
+              req.on('error', () => resolve('dropped'));
+              req.end();
+            }),
+          );
+        }
+      });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      process.kill(pid, 'SIGKILL');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      opening = false;
+      await Promise.all(clients);
+      assert.ok(outcomes.includes('answered'));
+      assert.ok(!outcomes.includes('left waiting'), `outcomes: ${outcomes.join(', ')}`);
+
+      const deadline = Date.now() + 15_000;
+      let now = await answeringProcesses(server.url);
+      while (!(now.size === 2 && [...now].some((p) => !before.has(p))) && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        now = await answeringProcesses(server.url);
+      }
+      assert.equal(now.size, 2, 'two processes answer again');
+      assert.ok([...now].some((p) => !before.has(p)), 'one of them a new helper');
+      assert.deepEqual(helperPids().filter((p) => p === pid), []);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('read helpers: one that keeps exiting', () => {
+  test('is replaced at most three times a minute, and the server still answers and closes', { skip: process.platform !== 'linux' }, async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
+    const server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
+    try {
+      await server.readHelpersReady;
+      for (let kill = 1; kill <= 4; kill++) {
+        // Only a helper that took connections counts (one that dies starting is a failed start).
+        const deadline = Date.now() + 15_000;
+        while ((await answeringProcesses(server.url)).size < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        const [pid] = helperPids();
+        assert.ok(pid !== undefined, `a helper before kill ${kill}`);
+        process.kill(pid, 'SIGKILL');
+        // Until the server has reaped it (a zombie keeps its /proc entry), it may still hand it connections.
+        while (existsSync(`/proc/${pid}`)) await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      assert.deepEqual(helperPids(), [], 'the fourth exit within a minute is not replaced');
+      assert.equal((await answeringProcesses(server.url)).size, 1);
+    } finally {
+      // Closing must not wait for the helpers that are gone (Node's listener close never calls back then).
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        server.close(),
+        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('close() hung')), 10_000))),
+      ]).finally(() => clearTimeout(timer));
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
