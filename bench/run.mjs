@@ -19,8 +19,8 @@ import { formatReport, formatScaleReport, summarize } from './lib/report.mjs';
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
 const CACHE = join(HERE, '.cache');
-const SERVER_ORDER = ['tessera', 'tessera-1p', 'ddbl', 'dynalite', 'bare'];
-const SERVER_ALIASES = { 'dynamodb-local': 'ddbl', local: 'ddbl', ddb: 'ddbl', ceiling: 'bare', node: 'bare', 'one-process': 'tessera-1p', single: 'tessera-1p', '1p': 'tessera-1p' };
+const SERVER_ORDER = ['tessera', 'tessera-rh', 'ddbl', 'dynalite', 'bare'];
+const SERVER_ALIASES = { 'dynamodb-local': 'ddbl', local: 'ddbl', ddb: 'ddbl', ceiling: 'bare', node: 'bare', helpers: 'tessera-rh', rh: 'tessera-rh' };
 const runsTessera = (o) => o.servers.some((s) => s.startsWith('tessera'));
 const WORKLOAD_ALIASES = {
   getitem: 'get', putitem: 'put', updateitem: 'update', ycsb: 'ycsb-a', ycsba: 'ycsb-a',
@@ -30,7 +30,7 @@ const WORKLOAD_ALIASES = {
 
 const USAGE = `Usage: npm run bench -- [options]
 
-  --only <list>          servers, comma-separated: tessera, tessera-1p (Tessera with --read-helpers 0),
+  --only <list>          servers, comma-separated: tessera, tessera-rh (Tessera with --read-helpers 1),
                          ddbl, dynalite, bare (default: all)
   --workloads <list>     get, put, update, query, ycsb-a, batch-write, transact-write (default: all;
                          with --scale: get, put, query)

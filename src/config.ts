@@ -16,8 +16,8 @@ export interface ServerConfig {
   transientStatusMs: number;
   /**
    * Extra processes that answer reads (server/read-helpers.ts), so the server uses more cores.
-   * Needs a data directory: they share the store on disk. None by default here; the CLI's
-   * default (`auto`) is one on a machine with two cores or more (main.ts).
+   * Needs a data directory: they share the store on disk. None by default (the CLI's `auto`
+   * is one on a machine with two cores or more, main.ts).
    */
   readHelpers: number;
   /** TTL sweeper interval in ms. */

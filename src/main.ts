@@ -33,7 +33,7 @@ const USAGE = `Usage: tessera [options]
   --shared-db                  one database for every access key and region (env SHARED_DB=1)
   --delay-transient-statuses   show CREATING/UPDATING/DELETING as DynamoDB does (env DELAY_TRANSIENT_STATUSES=1)
   --read-helpers <n|auto>      extra processes that answer GetItem, BatchGetItem, Query and Scan, to use
-                               more cores (env READ_HELPERS, default auto: 1 with data on disk and 2+ cores)
+                               more cores (env READ_HELPERS, default 0; auto: 1 with data on disk and 2+ cores)
   --ttl-sweep-interval <ms>    how often expired items are deleted (env TTL_SWEEP_INTERVAL_MS, default 1000)
   --ttl-allow-rapid-changes    lift the one-TTL-change-per-hour rule, for tests (env TTL_ALLOW_RAPID_CHANGES=1)
   --help                       this text
@@ -74,7 +74,7 @@ function main(): void {
   if (!Number.isFinite(sweep) || sweep <= 0) fail(`invalid TTL sweep interval: ${values['ttl-sweep-interval']}`);
   const dataDir = resolve(values['data-dir'] ?? env.DATA_DIR ?? './data');
   const inMemory = flag(values['in-memory'], 'IN_MEMORY');
-  const readHelpers = readHelperCount(values['read-helpers'] ?? env.READ_HELPERS ?? 'auto', inMemory);
+  const readHelpers = readHelperCount(values['read-helpers'] ?? env.READ_HELPERS ?? '0', inMemory);
 
   // Signal handlers go in before anything else: until a handler is installed a SIGINT/SIGTERM
   // kills the process outright, and a supervisor may signal as soon as it sees the ready line.
@@ -126,10 +126,11 @@ function main(): void {
 }
 
 /**
- * `auto`, the default: one helper when the data is on disk (helpers share the store there) and
- * there is a second core for it. Reads then run on both cores (GetItem +23%, Query +49% under
- * wrk here) while writes are even, their connections moving to this process (bench/NOTES.md,
- * session 7). More helpers than one are for machines with cores to spare; `0` is one process.
+ * `auto`: one helper when the data is on disk (helpers share the store there) and there is a
+ * second core for it. Reads then run on both cores (GetItem +23%, Query +49% under wrk here)
+ * while writes are even, their connections moving to this process (bench/NOTES.md, session 7).
+ * Not the default yet: the crash test lost one acknowledged write once with a helper running,
+ * unexplained so far (bench/NOTES.md, session 7).
  */
 function readHelperCount(setting: string, inMemory: boolean): number {
   if (setting === 'auto') return !inMemory && availableParallelism() >= 2 ? 1 : 0;

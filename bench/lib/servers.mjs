@@ -35,11 +35,10 @@ export function serverDefinitions({ root, cache, tesseraCli }) {
     describe: `node ${relative(root, tessera)} --port <p> --data-dir <tmp>${flags.map((f) => ` ${f}`).join('')}`,
   });
   return {
-    // As a user starts it: on a machine with two cores or more that is with one read helper
-    // process (src/server/read-helpers.ts), reads on both cores.
     tessera: tesseraServer('tessera', 'Tessera', []),
-    // The same server in one process (no read helper), reported beside the default.
-    'tessera-1p': tesseraServer('tessera-1p', 'Tessera, one process', ['--read-helpers', '0']),
+    // The same server with one read helper process (src/server/read-helpers.ts): reads on both
+    // cores, connections that write moved to the server process. Reported beside the default.
+    'tessera-rh': tesseraServer('tessera-rh', 'Tessera + 1 read helper', ['--read-helpers', '1']),
     ddbl: {
       id: 'ddbl',
       name: 'DynamoDB Local',

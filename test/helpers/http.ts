@@ -1,6 +1,7 @@
 /**
  * Raw-HTTP helpers for tests that talk to a server the way an SDK would, byte for byte.
  */
+import { request } from 'node:http';
 import { gzipSync } from 'node:zlib';
 
 export const FAKE_AUTH =
@@ -64,4 +65,25 @@ export async function call(url: string, op: string, options: CallOptions = {}): 
     json = undefined;
   }
   return { status: res.status, headers: res.headers, raw, text, json };
+}
+
+/**
+ * Which processes answer new connections: the per-process prefixes of request ids
+ * (server/request-id.ts) over `count` connections of their own (GET /, answered by whichever
+ * process the server handed the connection to; it hands them out in turn).
+ */
+export async function answeringProcesses(url: string, count = 4): Promise<Set<string>> {
+  const prefixes = new Set<string>();
+  for (let i = 0; i < count; i++) {
+    const id = await new Promise<string>((resolve, reject) =>
+      request(url, { method: 'GET', agent: false }, (res) => {
+        res.resume();
+        resolve(String(res.headers['x-amzn-requestid']));
+      })
+        .on('error', reject)
+        .end(),
+    );
+    prefixes.add(id.slice(0, 36));
+  }
+  return prefixes;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { call } from '../helpers/http.js';
+import { answeringProcesses, call } from '../helpers/http.js';
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { READY_LINE, REPO, runCli, startCli, stop } from '../helpers/process.js';
@@ -179,27 +179,15 @@ describe('tessera CLI', { concurrency: 4 }, () => {
     }
   });
 
-  test('one read helper by default with data on disk and a second core; none in memory or with --read-helpers 0', async () => {
-    /** How many processes answer: the per-process prefixes of request ids over a few connections (read-helpers.ts). */
-    const answering = async (url: string): Promise<number> => {
-      const prefixes = new Set<string>();
-      // A connection of its own each time (no agent): the server hands connections out in turn.
-      for (let i = 0; i < 4; i++) {
-        const id = await new Promise<string>((resolve, reject) =>
-          request(url, { method: 'GET', agent: false }, (res) => {
-            res.resume();
-            resolve(String(res.headers['x-amzn-requestid']));
-          })
-            .on('error', reject)
-            .end(),
-        );
-        prefixes.add(id.slice(0, 36));
-      }
-      return prefixes.size;
-    };
+  test('one process by default; --read-helpers auto adds a helper with data on disk and a second core, none in memory', async () => {
+    const answering = async (url: string): Promise<number> => (await answeringProcesses(url)).size;
     const dir = tmp();
     try {
-      const auto = await startCli(['--port', '0', '--data-dir', dir]);
+      const plain = await startCli(['--port', '0', '--data-dir', dir]);
+      assert.equal(await answering(plain.url), 1);
+      assert.equal(await stop(plain, 'SIGTERM'), 0, plain.stderr());
+
+      const auto = await startCli(['--port', '0', '--data-dir', dir, '--read-helpers', 'auto']);
       // Until its helper is ready, the server answers every connection itself.
       const deadline = Date.now() + 10_000;
       const expected = availableParallelism() >= 2 ? 2 : 1;
@@ -210,14 +198,10 @@ describe('tessera CLI', { concurrency: 4 }, () => {
       }
       assert.equal(seen, expected);
       assert.equal(await stop(auto, 'SIGTERM'), 0, auto.stderr());
-
-      const one = await startCli(['--port', '0', '--data-dir', dir, '--read-helpers', '0']);
-      assert.equal(await answering(one.url), 1);
-      assert.equal(await stop(one, 'SIGTERM'), 0, one.stderr());
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const memory = await startCli(['--port', '0', '--in-memory']);
+    const memory = await startCli(['--port', '0', '--in-memory'], { env: { READ_HELPERS: 'auto' } });
     assert.equal(await answering(memory.url), 1);
     assert.equal(await stop(memory, 'SIGTERM'), 0, memory.stderr());
   });

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/index.js';
-import { FAKE_AUTH } from '../helpers/http.js';
+import { answeringProcesses, FAKE_AUTH } from '../helpers/http.js';
 
 interface Answer {
   status: number;
@@ -303,24 +303,7 @@ describe('read helpers', () => {
   });
 });
 
-/** Which processes answer: request-id prefixes over a few new connections (GET /, answered by whoever holds the connection). */
-async function answeringProcesses(url: string): Promise<Set<string>> {
-  const prefixes = new Set<string>();
-  for (let i = 0; i < 4; i++) {
-    const id = await new Promise<string>((resolve, reject) =>
-      request(url, { method: 'GET', agent: false }, (res) => {
-        res.resume();
-        resolve(String(res.headers['x-amzn-requestid']));
-      })
-        .on('error', reject)
-        .end(),
-    );
-    prefixes.add(id.slice(0, 36));
-  }
-  return prefixes;
-}
-
-/** This process's read helpers: its children started with the helper's environment variable. */
+/** This process's live read helpers: its children started with the helper's environment variable (a zombie's environ reads empty). */
 function helperPids(): number[] {
   return readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
