@@ -115,22 +115,20 @@ export function startReadHelpers(count: number, entry: string, services: Service
     region: services.config.region,
   };
   const ready: ChildProcess[] = [];
-  const running = new Set<ChildProcess>();
   let turn = 0;
   let closing = false;
   let replacedAt: number[] = [];
   /**
-   * Connections handed to each helper that it has not confirmed yet, by id. They are sent with
-   * `keepOpen`, so this process keeps its own copy until the helper says it took the socket:
-   * should the helper die first, Node neither delivers nor closes a socket still in transit, and
-   * its client would wait forever. Such a connection is served here instead.
+   * Every helper process that has not exited, with the connections handed to it that it has not
+   * confirmed yet, by id. They are sent with `keepOpen`, so this process keeps its own copy until
+   * the helper says it took the socket: should the helper die first, Node neither delivers nor
+   * closes a socket still in transit, and its client would wait forever. Such a connection is
+   * served here instead.
    */
   const handing = new Map<ChildProcess, Map<number, Socket>>();
   let nextConnectionId = 0;
   const serveHere = (socket: Socket): void => {
-    if (socket.destroyed) return;
-    http.emit('connection', socket);
-    socket.resume();
+    if (!socket.destroyed) serve(http, socket);
   };
 
   /** Forks one helper; resolves once it takes connections, rejects if it exits before. */
@@ -142,14 +140,12 @@ export function startReadHelpers(count: number, entry: string, services: Service
       serialization: 'json',
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
-    running.add(child);
     const unconfirmed = new Map<number, Socket>();
     handing.set(child, unconfirmed);
     const sendAnswer = batched<ForwardedAnswer>((answers) => {
       if (child.connected) child.send({ type: 'answers', answers } satisfies ToHelper);
     });
     child.on('exit', (code, signal) => {
-      running.delete(child);
       for (const socket of unconfirmed.values()) serveHere(socket);
       handing.delete(child);
       const at = ready.indexOf(child);
@@ -208,7 +204,7 @@ export function startReadHelpers(count: number, entry: string, services: Service
       const serving = new Set(ready);
       ready.length = 0;
       await Promise.all(
-        [...running].map(
+        [...handing.keys()].map(
           (child) =>
             new Promise<void>((resolve) => {
               if (child.exitCode !== null || child.signalCode !== null) return resolve();
@@ -230,6 +226,11 @@ export function startReadHelpers(count: number, entry: string, services: Service
  */
 function adopt(http: HttpServer, socket: Socket, request: string): void {
   socket.unshift(Buffer.from(request, 'latin1'));
+  serve(http, socket);
+}
+
+/** Makes `http` serve a connection it did not accept itself: handed over, or paused on accept. */
+function serve(http: HttpServer, socket: Socket): void {
   http.emit('connection', socket);
   socket.resume();
 }
@@ -276,8 +277,7 @@ export async function runReadHelper(settingsJson: string): Promise<void> {
 
   process.on('message', (message: ToHelper, handle?: Socket) => {
     if (message.type === 'connection' && handle) {
-      http.emit('connection', handle);
-      handle.resume();
+      serve(http, handle);
       send({ type: 'took', id: message.id });
     } else if (message.type === 'answers') {
       for (const { id, status, json } of message.answers) {

@@ -87,3 +87,17 @@ export async function answeringProcesses(url: string, count = 4): Promise<Set<st
   }
   return prefixes;
 }
+
+/**
+ * Asks answeringProcesses every 50 ms until `done` holds of the answer or `timeoutMs` passes
+ * (a helper takes connections only once it is ready); returns the last answer either way.
+ */
+export async function answeringProcessesOnce(url: string, done: (processes: Set<string>) => boolean, timeoutMs = 15_000): Promise<Set<string>> {
+  const deadline = Date.now() + timeoutMs;
+  let processes = await answeringProcesses(url);
+  while (!done(processes) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    processes = await answeringProcesses(url);
+  }
+  return processes;
+}

@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, existsSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer } from 'node:net';
-import { answeringProcesses, call } from '../helpers/http.js';
+import { answeringProcesses, answeringProcessesOnce, call } from '../helpers/http.js';
 import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { READY_LINE, REPO, runCli, startCli, stop } from '../helpers/process.js';
@@ -189,14 +189,9 @@ describe('tessera CLI', { concurrency: 4 }, () => {
 
       const auto = await startCli(['--port', '0', '--data-dir', dir, '--read-helpers', 'auto']);
       // Until its helper is ready, the server answers every connection itself.
-      const deadline = Date.now() + 10_000;
       const expected = availableParallelism() >= 2 ? 2 : 1;
-      let seen = await answering(auto.url);
-      while (seen < expected && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        seen = await answering(auto.url);
-      }
-      assert.equal(seen, expected);
+      const seen = await answeringProcessesOnce(auto.url, (processes) => processes.size >= expected, 10_000);
+      assert.equal(seen.size, expected);
       assert.equal(await stop(auto, 'SIGTERM'), 0, auto.stderr());
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -16,7 +16,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer, type RunningServer } from '../../src/index.js';
-import { answeringProcesses, FAKE_AUTH } from '../helpers/http.js';
+import { answeringProcesses, answeringProcessesOnce, FAKE_AUTH } from '../helpers/http.js';
 
 interface Answer {
   status: number;
@@ -319,12 +319,29 @@ function helperPids(): number[] {
     .map(Number);
 }
 
+/**
+ * Runs `fn` against a server of its own with one ready helper, then closes it; closing must not
+ * hang, whatever became of the helpers (Node's listener close never calls back once they are gone).
+ */
+async function withHelperServer(fn: (server: RunningServer) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
+  const server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
+  try {
+    await server.readHelpersReady;
+    await fn(server);
+  } finally {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      server.close(),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('close() hung')), 10_000))),
+    ]).finally(() => clearTimeout(timer));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('read helpers: one that exits is replaced', () => {
-  test('the server forks a new helper, which takes its share of new connections', { skip: process.platform !== 'linux' }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
-    const server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
-    try {
-      await server.readHelpersReady;
+  test('the server forks a new helper, which takes its share of new connections', { skip: process.platform !== 'linux' }, () =>
+    withHelperServer(async (server) => {
       const before = await answeringProcesses(server.url);
       assert.equal(before.size, 2);
       const [pid, ...others] = helperPids();
@@ -360,32 +377,19 @@ describe('read helpers: one that exits is replaced', () => {
       assert.ok(outcomes.includes('answered'));
       assert.ok(!outcomes.includes('left waiting'), `outcomes: ${outcomes.join(', ')}`);
 
-      const deadline = Date.now() + 15_000;
-      let now = await answeringProcesses(server.url);
-      while (!(now.size === 2 && [...now].some((p) => !before.has(p))) && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-        now = await answeringProcesses(server.url);
-      }
+      const now = await answeringProcessesOnce(server.url, (processes) => processes.size === 2 && [...processes].some((p) => !before.has(p)));
       assert.equal(now.size, 2, 'two processes answer again');
       assert.ok([...now].some((p) => !before.has(p)), 'one of them a new helper');
       assert.deepEqual(helperPids().filter((p) => p === pid), []);
-    } finally {
-      await server.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('read helpers: one that keeps exiting', () => {
-  test('is replaced at most three times a minute, and the server still answers and closes', { skip: process.platform !== 'linux' }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'tessera-helpers-'));
-    const server = await startServer({ port: 0, dataDir: dir, readHelpers: 1 });
-    try {
-      await server.readHelpersReady;
+  test('is replaced at most three times a minute, and the server still answers and closes', { skip: process.platform !== 'linux' }, () =>
+    withHelperServer(async (server) => {
       for (let kill = 1; kill <= 4; kill++) {
         // Only a helper that took connections counts (one that dies starting is a failed start).
-        const deadline = Date.now() + 15_000;
-        while ((await answeringProcesses(server.url)).size < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+        await answeringProcessesOnce(server.url, (processes) => processes.size >= 2);
         const [pid] = helperPids();
         assert.ok(pid !== undefined, `a helper before kill ${kill}`);
         process.kill(pid, 'SIGKILL');
@@ -395,16 +399,7 @@ describe('read helpers: one that keeps exiting', () => {
       await new Promise((resolve) => setTimeout(resolve, 1000));
       assert.deepEqual(helperPids(), [], 'the fourth exit within a minute is not replaced');
       assert.equal((await answeringProcesses(server.url)).size, 1);
-    } finally {
-      // Closing must not wait for the helpers that are gone (Node's listener close never calls back then).
-      let timer: NodeJS.Timeout | undefined;
-      await Promise.race([
-        server.close(),
-        new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('close() hung')), 10_000))),
-      ]).finally(() => clearTimeout(timer));
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+    }));
 });
 
 describe('read helpers: settings', () => {
